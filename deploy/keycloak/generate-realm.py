@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Writes cppcc-realm.json: the demo realm (committee group tree, role subgroups, clients, demo users).
+
+Committees are groups named by their GB/T 2260 code, nested national -> provincial -> city -> district.
+Under each committee, one subgroup per role; a user holds a role in a committee by being in that subgroup,
+and the cppcc-app client puts the full group paths into the access token's `committee_roles` claim.
+User ids are fixed (uuid5 of the user name) so that demo data can refer to them.
+Run it after editing, and commit both files.
+"""
+import json
+import pathlib
+import uuid
+
+NS = uuid.UUID('6f1c1f56-8e0a-4a57-9a2b-2f1d0c0a7e11')
+ROLES = ["member", "proposal-office", "handling-unit", "consultation-office", "leader", "committee-admin"]
+TREE = ("100000", "全国政协", "national", [
+    ("110000", "北京市政协", "provincial", [("110115", "北京市大兴区政协", "district", [])]),
+    ("440000", "广东省政协", "provincial", [
+        ("440100", "广州市政协", "city", [("440112", "广州市黄埔区政协", "district", [])]),
+        ("440300", "深圳市政协", "city", []),
+    ]),
+])
+
+
+def group(node):
+    code, name, level, children = node
+    subs = [{"name": r, "attributes": {"role": [r]}, "subGroups": []} for r in ROLES]
+    subs += [group(c) for c in children]
+    return {"name": code, "attributes": {"committee_name": [name], "level": [level]}, "subGroups": subs}
+
+
+PATHS = {}
+
+
+def walk(node, prefix=""):
+    code, _, _, children = node
+    PATHS[code] = prefix + "/" + code
+    for c in children:
+        walk(c, PATHS[code])
+
+
+walk(TREE)
+
+
+def user(username, family, given, roles, realm_roles=()):
+    return {
+        "id": str(uuid.uuid5(NS, username)), "username": username, "enabled": True,
+        "firstName": given, "lastName": family, "email": f"{username}@demo.cppcc.local", "emailVerified": True,
+        "credentials": [{"type": "password", "value": "demo", "temporary": False}],
+        "groups": [PATHS[c] + "/" + r for c, r in roles],
+        "realmRoles": ["default-roles-cppcc", *realm_roles], "requiredActions": [],
+    }
+
+
+USERS = [
+    user("hp-member", "张", "伟", [("440112", "member")]),
+    user("hp-staff", "李", "敏", [("440112", "proposal-office"), ("440112", "consultation-office")]),
+    user("hp-unit", "王", "强", [("440112", "handling-unit")]),
+    user("gz-member", "陈", "芳", [("440100", "member"), ("440000", "member")]),
+    user("gz-staff", "刘", "静", [("440100", "proposal-office")]),
+    user("gz-unit", "黄", "磊", [("440100", "handling-unit")]),
+    user("gd-staff", "赵", "洋", [("440000", "proposal-office")]),
+    user("dx-member", "周", "军", [("110115", "member")]),
+    user("admin", "平台", "管理员", [], ["platform-admin"]),
+]
+
+realm = {
+    "realm": "cppcc", "enabled": True, "displayName": "数字政协 Digital CPPCC",
+    "accessTokenLifespan": 900, "ssoSessionIdleTimeout": 3600,
+    "internationalizationEnabled": True, "supportedLocales": ["zh-CN", "en"], "defaultLocale": "zh-CN",
+    "registrationAllowed": False, "bruteForceProtected": False,
+    "roles": {"realm": [{"name": "platform-admin",
+                         "description": "Platform operator: registers committees and runs the platform"}]},
+    "groups": [group(TREE)],
+    "clients": [
+        {"clientId": "cppcc-app", "name": "数字政协 app (members' and staff's mobile and web apps)", "enabled": True,
+         "publicClient": True, "standardFlowEnabled": True, "directAccessGrantsEnabled": True,
+         "redirectUris": ["cppcc://oauth/callback", "http://localhost:8080/*"], "webOrigins": ["+"],
+         "attributes": {"pkce.code.challenge.method": "S256", "post.logout.redirect.uris": "cppcc://oauth/logout"},
+         "protocolMappers": [
+             {"name": "committee roles", "protocol": "openid-connect", "protocolMapper": "oidc-group-membership-mapper",
+              "config": {"full.path": "true", "claim.name": "committee_roles", "access.token.claim": "true",
+                         "id.token.claim": "true", "userinfo.token.claim": "true",
+                         "introspection.token.claim": "true"}}]},
+        {"clientId": "members-service", "name": "members-service (Keycloak admin API)", "enabled": True,
+         "publicClient": False, "secret": "members-service-secret", "serviceAccountsEnabled": True,
+         "standardFlowEnabled": False, "directAccessGrantsEnabled": False},
+    ],
+    "users": USERS + [{
+        "username": "service-account-members-service", "enabled": True, "serviceAccountClientId": "members-service",
+        "realmRoles": ["default-roles-cppcc"],
+        "clientRoles": {"realm-management": ["manage-users", "view-users", "query-groups", "query-users"]}}],
+}
+
+out = pathlib.Path(__file__).with_name("cppcc-realm.json")
+out.write_text(json.dumps(realm, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+for u in USERS:
+    print(f"{u['username']:10} {u['id']}")

@@ -1,0 +1,26 @@
+package org.cppcc.platform.paging;
+
+import org.cppcc.platform.problem.Problems;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+
+/** Opaque cursors: clients pass them back unchanged and must not build them. */
+public final class Cursor {
+
+    private Cursor() {
+    }
+
+    public static String encode(String id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(id.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static UUID decode(String cursor) {
+        try {
+            return UUID.fromString(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw Problems.badRequest("cursor is not one this service gave out");
+        }
+    }
+}

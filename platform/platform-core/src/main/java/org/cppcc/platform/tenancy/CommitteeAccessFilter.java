@@ -1,0 +1,82 @@
+package org.cppcc.platform.tenancy;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.cppcc.platform.problem.Problems;
+import org.cppcc.platform.security.Caller;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Tenancy and access for every {@code /committees/{code}/…} endpoint, in one place: the committee must
+ * exist (404), the caller must be authenticated (401) and hold a role in that committee that the endpoint
+ * accepts (403). Then the committee becomes the request's tenant, and every tenant-scoped query is
+ * filtered by it, whatever ids the request carries.
+ */
+public class CommitteeAccessFilter {
+
+    public static final String CODE_PARAM = "code";
+
+    private final Caller caller;
+    private final CommitteeContext context;
+    private final CommitteeDirectory committees;
+
+    public CommitteeAccessFilter(Caller caller, CommitteeContext context, CommitteeDirectory committees) {
+        this.caller = caller;
+        this.context = context;
+        this.committees = committees;
+    }
+
+    @ServerRequestFilter
+    public Optional<Response> check(UriInfo uri, ResourceInfo resource) {
+        String code = uri.getPathParameters().getFirst(CODE_PARAM);
+        if (code == null) {
+            return Optional.empty();
+        }
+        Method method = resource.getResourceMethod();
+        boolean open = method != null && method.isAnnotationPresent(PermitAll.class);
+        if (!code.matches("\\d{6}") || !committees.exists(code)) {
+            return Optional.of(Problems.notFound("committee", code).toResponse());
+        }
+        if (open) {
+            context.enter(code, caller.authenticated() ? granted(code) : Set.of());
+            return Optional.empty();
+        }
+        if (!caller.authenticated()) {
+            return Optional.of(Problems.unauthorized().toResponse());
+        }
+        Set<String> roles = granted(code);
+        Set<String> accepted = accepted(resource);
+        // platform-admin counts only where an endpoint names it: operators do not read committees' work
+        if (accepted.isEmpty() && caller.rolesIn(code).isEmpty()) {
+            return Optional.of(Problems.forbidden("you hold no role in committee " + code).toResponse());
+        }
+        if (!accepted.isEmpty() && roles.stream().noneMatch(accepted::contains)) {
+            return Optional.of(Problems.forbidden("this needs one of the roles " + accepted + " in committee " + code).toResponse());
+        }
+        context.enter(code, roles);
+        return Optional.empty();
+    }
+
+    private Set<String> granted(String code) {
+        Set<String> roles = new HashSet<>(caller.rolesIn(code));
+        if (caller.platformAdmin()) {
+            roles.add(Roles.PLATFORM_ADMIN);
+        }
+        return roles;
+    }
+
+    private static Set<String> accepted(ResourceInfo resource) {
+        CommitteeRoles onMethod = resource.getResourceMethod() == null ? null
+                : resource.getResourceMethod().getAnnotation(CommitteeRoles.class);
+        CommitteeRoles r = onMethod != null ? onMethod : resource.getResourceClass().getAnnotation(CommitteeRoles.class);
+        return r == null ? Set.of() : new HashSet<>(Arrays.asList(r.value()));
+    }
+}

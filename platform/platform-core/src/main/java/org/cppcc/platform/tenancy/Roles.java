@@ -1,0 +1,24 @@
+package org.cppcc.platform.tenancy;
+
+/**
+ * Roles are held in a committee (Keycloak: a role subgroup under the committee's group), except
+ * platform-admin, a realm role of the platform operator.
+ */
+public final class Roles {
+
+    /** 委员 */
+    public static final String MEMBER = "member";
+    /** 提案委/机关 proposal-office staff */
+    public static final String PROPOSAL_OFFICE = "proposal-office";
+    /** 承办单位 handling-unit officer */
+    public static final String HANDLING_UNIT = "handling-unit";
+    /** 主席/副主席 committee leader */
+    public static final String LEADER = "leader";
+    /** committee administrator (roster, settings) */
+    public static final String COMMITTEE_ADMIN = "committee-admin";
+    /** platform operator */
+    public static final String PLATFORM_ADMIN = "platform-admin";
+
+    private Roles() {
+    }
+}

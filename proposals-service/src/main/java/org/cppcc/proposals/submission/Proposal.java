@@ -1,0 +1,43 @@
+package org.cppcc.proposals.submission;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.TenantId;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** 提案: a proposal, owned by one committee. */
+@Entity
+@Table(name = "proposal")
+public class Proposal {
+
+    @Id
+    public UUID id;
+
+    /** The committee (tenant); set by Hibernate from the request's committee, never from input. */
+    @TenantId
+    public String committee;
+
+    public String title;
+    public String body;
+
+    @Enumerated(EnumType.STRING)
+    public ProposalKind kind;
+
+    @Enumerated(EnumType.STRING)
+    public ProposalStatus status;
+
+    public String authorUserId;
+    public String authorName;
+    /** The proposer agrees that the proposal and its reply may be published (公开). */
+    public boolean publishConsent;
+    public Instant submittedAt;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,65 @@
+package org.cppcc.proposals.submission;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.cppcc.platform.idempotency.Idempotency;
+import org.cppcc.platform.idempotency.Idempotency.Created;
+import org.cppcc.platform.paging.Page;
+import org.cppcc.platform.paging.PageRequest;
+import org.cppcc.platform.tenancy.CommitteeRoles;
+import org.cppcc.platform.tenancy.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/committees/{code}/proposals")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "proposals", description = "提案: submit and read proposals")
+public class ProposalResource {
+
+    private final ProposalService service;
+
+    public ProposalResource(ProposalService service) {
+        this.service = service;
+    }
+
+    @POST
+    @CommitteeRoles(Roles.MEMBER)
+    @Operation(summary = "提交提案: a member submits a proposal to the committee")
+    public Response submit(@PathParam("code") String code, @Valid @NotNull SubmitProposal request,
+                           @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri) {
+        Created<ProposalView> created = service.submit(request, idempotencyKey);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
+                .entity(created.body())
+                .header("Idempotent-Replayed", created.replayed())
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One proposal: its author and the committee's staff may read it")
+    public ProposalView get(@PathParam("code") String code, @PathParam("id") UUID id) {
+        return service.get(id);
+    }
+
+    @GET
+    @Operation(summary = "Proposals, newest first: staff see the committee's, members their own (mine=true for staff's own)")
+    public Page<ProposalView> list(@PathParam("code") String code, @QueryParam("cursor") String cursor,
+                                   @QueryParam("limit") Integer limit, @QueryParam("mine") boolean mine) {
+        return service.list(PageRequest.of(cursor, limit), mine);
+    }
+}

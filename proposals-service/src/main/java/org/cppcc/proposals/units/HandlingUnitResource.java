@@ -1,0 +1,47 @@
+package org.cppcc.proposals.units;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.cppcc.platform.tenancy.CommitteeRoles;
+import org.cppcc.platform.tenancy.Roles;
+import org.cppcc.proposals.units.HandlingUnitService.HandlingUnitView;
+import org.cppcc.proposals.units.HandlingUnitService.RegisterHandlingUnit;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/committees/{code}/handling-units")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "handling units", description = "承办单位 registry of a committee")
+public class HandlingUnitResource {
+
+    private final HandlingUnitService service;
+
+    public HandlingUnitResource(HandlingUnitService service) {
+        this.service = service;
+    }
+
+    @POST
+    @CommitteeRoles({Roles.PROPOSAL_OFFICE, Roles.COMMITTEE_ADMIN, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Register a handling unit and its officers")
+    public Response register(@PathParam("code") String code, @Valid @NotNull RegisterHandlingUnit request) {
+        HandlingUnitView unit = service.register(request);
+        return Response.status(Response.Status.CREATED).entity(unit).build();
+    }
+
+    @GET
+    @Operation(summary = "The committee's handling units")
+    public List<HandlingUnitView> list(@PathParam("code") String code) {
+        return service.list();
+    }
+}
