@@ -12,7 +12,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,11 +71,12 @@ public final class TopicReader {
         }
     }
 
+    /** A record's value as JSON, or as a text node when it is not JSON (a poison message, say). */
     private static JsonNode parse(String s) {
         try {
             return JSON.readTree(s);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return JSON.getNodeFactory().textNode(s);
         }
     }
 }

@@ -1,0 +1,52 @@
+package org.cppcc.notifications.inbox;
+
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.cppcc.notifications.inbox.InboxService.NotificationView;
+import org.cppcc.notifications.inbox.InboxService.UnreadCount;
+import org.cppcc.platform.paging.Page;
+import org.cppcc.platform.paging.PageRequest;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/me/notifications")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "inbox", description = "站内信: the caller's own in-app inbox")
+public class InboxResource {
+
+    private final InboxService inbox;
+
+    public InboxResource(InboxService inbox) {
+        this.inbox = inbox;
+    }
+
+    @GET
+    @Operation(summary = "My notifications, newest first (unread=true for unread only)")
+    public Page<NotificationView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
+                                       @QueryParam("unread") boolean unread) {
+        return inbox.list(PageRequest.of(cursor, limit), unread);
+    }
+
+    @GET
+    @Path("unread-count")
+    @Operation(summary = "How many of my notifications are unread (the app's badge)")
+    public UnreadCount unreadCount() {
+        return inbox.unreadCount();
+    }
+
+    @POST
+    @Path("{id}/read")
+    @Operation(summary = "Mark one of my notifications read")
+    public void markRead(@PathParam("id") UUID id) {
+        inbox.markRead(id);
+    }
+}

@@ -1,0 +1,44 @@
+package org.cppcc.notifications.routing;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.cppcc.platform.inbox.EventProcessor;
+import org.cppcc.platform.tenancy.CommitteeEvents;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Every topic this service listens to; each event is routed once (inbox of processed ids). */
+@ApplicationScoped
+public class EventsConsumer {
+
+    private final EventProcessor events;
+    private final NotificationRouter router;
+    private final CommitteeEvents committees;
+
+    public EventsConsumer(EventProcessor events, NotificationRouter router, CommitteeEvents committees) {
+        this.events = events;
+        this.router = router;
+        this.committees = committees;
+    }
+
+    @Incoming("proposals")
+    @Blocking
+    public void proposals(String message) {
+        events.handle("notification-service.proposals", message, router::route);
+    }
+
+    @Incoming("consultations")
+    @Blocking
+    public void consultations(String message) {
+        events.handle("notification-service.consultations", message, router::route);
+    }
+
+    @Incoming("members")
+    @Blocking
+    public void members(String message) {
+        events.handle("notification-service.members", message, e -> {
+            if (!committees.apply(e)) {
+                router.route(e);
+            }
+        });
+    }
+}
