@@ -12,6 +12,8 @@ public final class Roles {
     public static final String PROPOSAL_OFFICE = "proposal-office";
     /** 承办单位 handling-unit officer */
     public static final String HANDLING_UNIT = "handling-unit";
+    /** 协商 consultation office staff */
+    public static final String CONSULTATION_OFFICE = "consultation-office";
     /** 主席/副主席 committee leader */
     public static final String LEADER = "leader";
     /** committee administrator (roster, settings) */

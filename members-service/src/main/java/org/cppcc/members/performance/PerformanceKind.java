@@ -1,0 +1,22 @@
+package org.cppcc.members.performance;
+
+import java.math.BigDecimal;
+
+/**
+ * Kinds of duty-performance (履职) entries with their default points. Per-committee scoring rules
+ * (aspects, items, caps, deductions) will replace the defaults; entries keep the points they were given.
+ */
+public enum PerformanceKind {
+    /** 提交提案 */
+    PROPOSAL_SUBMITTED(new BigDecimal("2"));
+
+    private final BigDecimal defaultPoints;
+
+    PerformanceKind(BigDecimal defaultPoints) {
+        this.defaultPoints = defaultPoints;
+    }
+
+    public BigDecimal defaultPoints() {
+        return defaultPoints;
+    }
+}

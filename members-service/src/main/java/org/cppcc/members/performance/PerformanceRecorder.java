@@ -1,0 +1,51 @@
+package org.cppcc.members.performance;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.cppcc.platform.events.EventEnvelope;
+import org.cppcc.platform.events.EventTypes;
+import org.cppcc.platform.events.contracts.ProposalSubmitted;
+import org.cppcc.platform.ids.Ids;
+import org.cppcc.platform.inbox.EventProcessor;
+
+import java.time.Instant;
+
+/** Turns what members did elsewhere (events) into 履职 entries. */
+@ApplicationScoped
+public class PerformanceRecorder {
+
+    private final EntityManager em;
+    private final EventProcessor events;
+
+    public PerformanceRecorder(EntityManager em, EventProcessor events) {
+        this.em = em;
+        this.events = events;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(EventEnvelope event) {
+        if (EventTypes.PROPOSAL_SUBMITTED.equals(event.type())) {
+            ProposalSubmitted p = events.data(event, ProposalSubmitted.class);
+            add(event, p.authorUserId(), PerformanceKind.PROPOSAL_SUBMITTED, "提交提案《" + p.title() + "》", "proposal",
+                    p.proposalId(), p.submittedAt());
+        }
+    }
+
+    private void add(EventEnvelope event, String userId, PerformanceKind kind, String title, String evidenceType,
+                     String evidenceId, Instant occurredAt) {
+        PerformanceEntry e = new PerformanceEntry();
+        e.id = Ids.newId();
+        e.committee = event.committee();
+        e.userId = userId;
+        e.kind = kind;
+        e.points = kind.defaultPoints();
+        e.title = title.length() > 300 ? title.substring(0, 300) : title;
+        e.evidenceType = evidenceType;
+        e.evidenceId = evidenceId;
+        e.sourceEventId = event.id();
+        e.occurredAt = occurredAt != null ? occurredAt : event.time();
+        e.recordedAt = Instant.now();
+        em.persist(e);
+    }
+}

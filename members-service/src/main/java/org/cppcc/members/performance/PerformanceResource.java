@@ -1,0 +1,76 @@
+package org.cppcc.members.performance;
+
+import io.quarkus.security.Authenticated;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.cppcc.platform.paging.Page;
+import org.cppcc.platform.paging.PageRequest;
+import org.cppcc.platform.security.Caller;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+@Path("/me/performance")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "duty performance", description = "履职: a member's own record")
+public class PerformanceResource {
+
+    public record EntryView(String id, String committee, PerformanceKind kind, BigDecimal points, String title,
+                            String evidenceType, String evidenceId, Instant occurredAt) {
+    }
+
+    public record CommitteeTotal(String committee, BigDecimal points, long entries) {
+    }
+
+    public record MyPerformance(List<CommitteeTotal> totals, Page<EntryView> entries) {
+    }
+
+    private final EntityManager em;
+    private final Caller caller;
+
+    public PerformanceResource(EntityManager em, Caller caller) {
+        this.em = em;
+        this.caller = caller;
+    }
+
+    @GET
+    @Transactional
+    @Operation(summary = "My 履职 record: totals per committee and a page of entries, newest first; ?committee= narrows it")
+    public MyPerformance mine(@QueryParam("committee") String committee, @QueryParam("cursor") String cursor,
+                              @QueryParam("limit") Integer limit) {
+        PageRequest page = PageRequest.of(cursor, limit);
+        var q = em.createQuery("from PerformanceEntry e where e.userId = :u" + (committee != null ? " and e.committee = :c" : "")
+                + (page.after() != null ? " and e.id < :after" : "") + " order by e.id desc", PerformanceEntry.class)
+                .setParameter("u", caller.userId()).setMaxResults(page.fetchSize());
+        if (committee != null) {
+            q.setParameter("c", committee);
+        }
+        if (page.after() != null) {
+            q.setParameter("after", page.after());
+        }
+        Page<EntryView> entries = Page.of(q.getResultList(), page, e -> e.id.toString(), e -> new EntryView(e.id.toString(),
+                e.committee, e.kind, e.points, e.title, e.evidenceType, e.evidenceId, e.occurredAt));
+        var t = em.createQuery("select e.committee, sum(e.points), count(e) from PerformanceEntry e where e.userId = :u"
+                + (committee != null ? " and e.committee = :c" : "") + " group by e.committee", Object[].class)
+                .setParameter("u", caller.userId());
+        if (committee != null) {
+            t.setParameter("c", committee);
+        }
+        Map<String, CommitteeTotal> totals = new TreeMap<>();
+        for (Object[] row : t.getResultList()) {
+            totals.put((String) row[0], new CommitteeTotal((String) row[0], (BigDecimal) row[1], (Long) row[2]));
+        }
+        return new MyPerformance(List.copyOf(totals.values()), entries);
+    }
+}

@@ -1,0 +1,68 @@
+package org.cppcc.members;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.cppcc.platform.testkit.PlatformTestResource;
+import org.cppcc.platform.testkit.Tokens;
+import org.cppcc.platform.testkit.TopicReader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.cppcc.members.MembersTestSupport.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+class MemberRosterTest {
+
+    @BeforeEach
+    void committees() {
+        MembersTestSupport.demoCommittees();
+    }
+
+    private String member(String username, String name, String sector) {
+        return """
+                {"userId":"%s","username":"%s","name":"%s","gender":"女","ethnicity":"汉族","party":"九三学社",
+                 "sector":"%s","workUnit":"广州大学","jobTitle":"教授","standingCommittee":false}"""
+                .formatted(Tokens.subject(Tokens.of(username)), username, name, sector);
+    }
+
+    @Test
+    void oneTwoCommitteesPersonIsAMemberOfBothAndEachMembershipIsAnnounced() {
+        String city = as("admin").body(member("gz-member", "陈芳", "科技界")).post("/committees/440100/members")
+                .then().statusCode(201).body("committee", equalTo("440100")).extract().path("id");
+        as("admin").body(member("gz-member", "陈芳", "科技界")).post("/committees/440000/members").then().statusCode(201);
+        as("admin").body(member("gz-member", "陈芳", "科技界")).post("/committees/440100/members")
+                .then().statusCode(409).contentType("application/problem+json");
+
+        as("gz-member").get("/committees/440100/members?limit=100").then().statusCode(200).body("items.id", hasItem(city));
+        var joined = TopicReader.await("members.events", e -> city.equals(e.path("subject").asText()), 1, Duration.ofSeconds(30));
+        assertEquals("org.cppcc.members.MemberJoined.v1", joined.get(0).get("type").asText());
+        assertEquals("440100", joined.get(0).get("committee").asText());
+    }
+
+    @Test
+    void rosterIsVisibleOnlyInsideTheCommittee() {
+        String id = as("admin").body(member("hp-member", "张伟", "经济界")).post("/committees/440112/members")
+                .then().statusCode(201).extract().path("id");
+        as("hp-member").get("/committees/440112/members/" + id).then().statusCode(200).body("name", equalTo("张伟"));
+        as("dx-member").get("/committees/440112/members/" + id).then().statusCode(403);
+        // 广州市's member asking for 黄埔区's member id under 广州市: not there
+        as("gz-member").get("/committees/440100/members/" + id).then().statusCode(404).contentType("application/problem+json");
+        // members and proposal staff do not add members
+        as("hp-member").body(member("hp-unit", "王强", "经济界")).post("/committees/440112/members").then().statusCode(403);
+        as("hp-staff").body(member("hp-unit", "王强", "经济界")).post("/committees/440112/members").then().statusCode(403);
+    }
+
+    @Test
+    void badMembersAreRejectedAndNothingIsStored() {
+        as("admin").body("{\"userId\":\"not-a-user\",\"username\":\"x\",\"name\":\"\"}").post("/committees/110115/members")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("userId")).body("errors.field", hasItem("name"));
+        as("admin").get("/committees/110115/members").then().statusCode(200).body("items.size()", equalTo(0));
+    }
+}

@@ -1,0 +1,61 @@
+package org.cppcc.members;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.cppcc.platform.testkit.PlatformTestResource;
+import org.cppcc.platform.testkit.Tokens;
+import org.cppcc.platform.testkit.TopicReader;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.cppcc.members.MembersTestSupport.as;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+class PerformanceTest {
+
+    private static String proposalSubmitted(String eventId, String proposalId, String committee, String author) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/cppcc/proposals-service","type":"org.cppcc.proposals.ProposalSubmitted.v1",
+                 "subject":"%s","time":"2026-11-22T08:00:00Z","datacontenttype":"application/json","committee":"%s",
+                 "data":{"proposalId":"%s","title":"关于社区养老服务的提案","kind":"INDIVIDUAL","authorUserId":"%s",
+                         "authorName":"张伟","submittedAt":"2026-11-22T08:00:00Z"}}""".formatted(eventId, proposalId, committee, proposalId, author);
+    }
+
+    private static List<String> evidence(String user) {
+        return as(user).get("/me/performance?limit=100").then().statusCode(200).extract().jsonPath().getList("entries.items.evidenceId");
+    }
+
+    @Test
+    void aSubmittedProposalBecomesOneEntryForItsAuthorEvenWhenRedelivered() {
+        String proposalId = UUID.randomUUID().toString();
+        String event = proposalSubmitted(UUID.randomUUID().toString(), proposalId, "440112", Tokens.subject(Tokens.of("hp-member")));
+        TopicReader.publish("proposals.events", proposalId, event);
+        TopicReader.publish("proposals.events", proposalId, event);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> evidence("hp-member").contains(proposalId));
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertEquals(1, evidence("hp-member").stream().filter(proposalId::equals).count());
+        as("hp-member").get("/me/performance?committee=440112&limit=100").then().statusCode(200)
+                .body("entries.items.find { it.evidenceId == '" + proposalId + "' }.kind", org.hamcrest.Matchers.equalTo("PROPOSAL_SUBMITTED"))
+                .body("totals.committee", hasItem("440112"));
+    }
+
+    @Test
+    void aMemberReadsOnlyTheirOwnRecord() {
+        String proposalId = UUID.randomUUID().toString();
+        TopicReader.publish("proposals.events", proposalId,
+                proposalSubmitted(UUID.randomUUID().toString(), proposalId, "440112", Tokens.subject(Tokens.of("hp-member"))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> evidence("hp-member").contains(proposalId));
+        as("gz-member").get("/me/performance?limit=100").then().statusCode(200).body("entries.items.evidenceId", not(hasItem(proposalId)));
+        given().get("/me/performance").then().statusCode(401).contentType("application/problem+json");
+    }
+}
