@@ -1,0 +1,32 @@
+package org.cppcc.consultation.activities;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.TenantId;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** 协商活动: one consultation meeting or event of a committee. */
+@Entity
+@Table(name = "activity")
+public class Activity {
+
+    @Id
+    public UUID id;
+    @TenantId
+    public String committee;
+    @Enumerated(EnumType.STRING)
+    public ConsultationForm form;
+    public String title;
+    public Instant startsAt;
+    public String location;
+    public String createdBy;
+    public Instant createdAt;
+    @Version
+    public long version;
+}

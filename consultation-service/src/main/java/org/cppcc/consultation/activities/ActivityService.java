@@ -1,0 +1,84 @@
+package org.cppcc.consultation.activities;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.cppcc.platform.events.EventTypes;
+import org.cppcc.platform.events.Topics;
+import org.cppcc.platform.events.contracts.ActivityScheduled;
+import org.cppcc.platform.idempotency.Idempotency;
+import org.cppcc.platform.idempotency.Idempotency.Created;
+import org.cppcc.platform.ids.Ids;
+import org.cppcc.platform.outbox.Outbox;
+import org.cppcc.platform.paging.Page;
+import org.cppcc.platform.paging.PageRequest;
+import org.cppcc.platform.problem.Problems;
+import org.cppcc.platform.security.Caller;
+import org.cppcc.platform.tenancy.CommitteeContext;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@ApplicationScoped
+@Transactional
+public class ActivityService {
+
+    public record ScheduleActivity(@NotNull ConsultationForm form, @NotBlank @Size(max = 200) String title,
+                                   @NotNull Instant startsAt, @NotBlank @Size(max = 200) String location) {
+    }
+
+    public record ActivityView(String id, String committee, ConsultationForm form, String title, Instant startsAt, String location,
+                               Instant createdAt) {
+        static ActivityView of(Activity a) {
+            return new ActivityView(a.id.toString(), a.committee, a.form, a.title, a.startsAt, a.location, a.createdAt);
+        }
+    }
+
+    private final Outbox outbox;
+    private final Idempotency idempotency;
+    private final CommitteeContext committee;
+    private final Caller caller;
+
+    public ActivityService(Outbox outbox, Idempotency idempotency, CommitteeContext committee, Caller caller) {
+        this.outbox = outbox;
+        this.idempotency = idempotency;
+        this.committee = committee;
+        this.caller = caller;
+    }
+
+    public Created<ActivityView> schedule(ScheduleActivity r, String idempotencyKey) {
+        return idempotency.once(idempotencyKey, "consultation.schedule:" + committee.code() + ":" + caller.userId(), ActivityView.class, () -> {
+            Activity a = new Activity();
+            a.id = Ids.newId();
+            a.form = r.form();
+            a.title = r.title().strip();
+            a.startsAt = r.startsAt();
+            a.location = r.location().strip();
+            a.createdBy = caller.userId();
+            a.createdAt = Instant.now();
+            Panache.getEntityManager().persist(a);
+            outbox.publish(Topics.CONSULTATIONS, EventTypes.CONSULTATION_ACTIVITY_SCHEDULED, committee.code(), a.id.toString(),
+                    new ActivityScheduled(a.id.toString(), a.form.name(), a.title, a.startsAt, a.location));
+            return new Created<>(a.id.toString(), ActivityView.of(a));
+        });
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ActivityView> list(PageRequest page) {
+        var q = Panache.getEntityManager().createQuery("from Activity a" + (page.after() != null ? " where a.id < :after" : "")
+                + " order by a.id desc", Activity.class).setMaxResults(page.fetchSize());
+        if (page.after() != null) {
+            q.setParameter("after", page.after());
+        }
+        return Page.of(q.getResultList(), page, a -> a.id.toString(), ActivityView::of);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ActivityView get(UUID id) {
+        return Panache.getEntityManager().createQuery("from Activity a where a.id = :id", Activity.class).setParameter("id", id)
+                .getResultStream().findFirst().map(ActivityView::of).orElseThrow(() -> Problems.notFound("activity", id));
+    }
+}
