@@ -1,0 +1,99 @@
+package org.cppcc.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** A small HTTP client for the platform's APIs, as the apps use them: bearer tokens from Keycloak, JSON bodies. */
+public final class Api {
+
+    public record Reply(int status, JsonNode body, HttpResponse<String> raw) {
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String realmUrl;
+
+    public Api(String realmUrl) {
+        this.realmUrl = realmUrl;
+    }
+
+    /** An access token for a user, through the app's client (password grant: demo and tests only). */
+    public String token(String username, String password) {
+        String form = "grant_type=password&client_id=cppcc-app&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        Reply r = send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+        if (r.status() != 200) {
+            throw new IllegalStateException("no token for " + username + ": " + r.status() + " " + r.body());
+        }
+        return r.body().get("access_token").asText();
+    }
+
+    public static String subject(String token) {
+        try {
+            return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1])).get("sub").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Reply get(String url, String token) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET());
+    }
+
+    public Reply post(String url, String token, Object body) {
+        return send(json(url, token).POST(HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
+    public Reply put(String url, String token, Object body) {
+        return send(json(url, token).PUT(HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
+    private static HttpRequest.Builder json(String url, String token) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
+    }
+
+    private static String write(Object body) {
+        try {
+            return body instanceof String s ? s : JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = r.body() == null || r.body().isBlank() ? JSON.nullNode() : parse(r.body());
+            return new Reply(r.statusCode(), body, r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(String s) {
+        try {
+            return JSON.readTree(s);
+        } catch (IOException e) {
+            return JSON.getNodeFactory().textNode(s);
+        }
+    }
+}

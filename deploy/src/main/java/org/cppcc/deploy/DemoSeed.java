@@ -1,0 +1,96 @@
+package org.cppcc.deploy;
+
+import org.cppcc.platform.infra.Wait;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Demo data through the platform's own APIs (so every service learns it from events, as in production):
+ * committees at all four levels, their members and handling units. Safe to run again.
+ */
+public final class DemoSeed {
+
+    public static final String DEMO_PASSWORD = "demo";
+
+    record Committee(String code, String name, String level, String parent) {
+    }
+
+    static final List<Committee> COMMITTEES = List.of(
+            new Committee("100000", "全国政协", "national", null),
+            new Committee("110000", "北京市政协", "provincial", "100000"),
+            new Committee("110115", "北京市大兴区政协", "district", "110000"),
+            new Committee("440000", "广东省政协", "provincial", "100000"),
+            new Committee("440100", "广州市政协", "city", "440000"),
+            new Committee("440112", "广州市黄埔区政协", "district", "440100"),
+            new Committee("440300", "深圳市政协", "city", "440000"));
+
+    record Membership(String username, String committee, String name, String gender, String party, String sector, String workUnit,
+                      String jobTitle, boolean standing) {
+    }
+
+    static final List<Membership> MEMBERS = List.of(
+            new Membership("hp-member", "440112", "张伟", "男", "中国民主建国会", "经济界", "广州开发区某科技公司", "总经理", false),
+            new Membership("gz-member", "440100", "陈芳", "女", "九三学社", "科技界", "广州大学", "教授", true),
+            new Membership("gz-member", "440000", "陈芳", "女", "九三学社", "科技界", "广州大学", "教授", false),
+            new Membership("dx-member", "110115", "周军", "男", "无党派人士", "农业界", "大兴区农业技术推广站", "站长", false));
+
+    record Unit(String committee, String name, List<String> officers) {
+    }
+
+    static final List<Unit> UNITS = List.of(
+            new Unit("440112", "黄埔区科技局", List.of("hp-unit")),
+            new Unit("440112", "黄埔区住房和城乡建设局", List.of()),
+            new Unit("440100", "广州市科技局", List.of("gz-unit")),
+            new Unit("440100", "广州市教育局", List.of()));
+
+    private DemoSeed() {
+    }
+
+    public static void run(LocalPlatform platform) {
+        Api api = new Api(platform.realmUrl());
+        String admin = api.token("admin", DEMO_PASSWORD);
+        String members = platform.url(Service.MEMBERS);
+        for (Committee c : COMMITTEES) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("name", c.name());
+            body.put("level", c.level());
+            body.put("parentCode", c.parent());
+            expect(api.put(members + "/admin/committees/" + c.code(), admin, body), "committee " + c.code());
+        }
+        // the other services learn the committees from members.events; wait until they have them all
+        for (Service s : List.of(Service.PROPOSALS, Service.CONSULTATION)) {
+            String path = s == Service.PROPOSALS ? "/handling-units" : "/activities";
+            Wait.until(s.module() + " learning the committees", Duration.ofSeconds(60), () -> COMMITTEES.stream()
+                    .allMatch(c -> api.get(platform.url(s) + "/committees/" + c.code() + path, admin).status() != 404));
+        }
+        for (Membership m : MEMBERS) {
+            String userId = Api.subject(api.token(m.username(), DEMO_PASSWORD));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("userId", userId);
+            body.put("username", m.username());
+            body.put("name", m.name());
+            body.put("gender", m.gender());
+            body.put("ethnicity", "汉族");
+            body.put("party", m.party());
+            body.put("sector", m.sector());
+            body.put("workUnit", m.workUnit());
+            body.put("jobTitle", m.jobTitle());
+            body.put("standingCommittee", m.standing());
+            expect(api.post(members + "/committees/" + m.committee() + "/members", admin, body), "member " + m.username());
+        }
+        for (Unit u : UNITS) {
+            expect(api.post(platform.url(Service.PROPOSALS) + "/committees/" + u.committee() + "/handling-units", admin,
+                    Map.of("name", u.name(), "officers", u.officers())), "handling unit " + u.name());
+        }
+    }
+
+    /** 2xx, or 409 when it exists from an earlier run. */
+    private static void expect(Api.Reply r, String what) {
+        if (r.status() / 100 != 2 && r.status() != 409) {
+            throw new IllegalStateException("seeding " + what + " failed: " + r.status() + " " + r.body());
+        }
+    }
+}

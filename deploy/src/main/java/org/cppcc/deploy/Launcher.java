@@ -1,0 +1,102 @@
+package org.cppcc.deploy;
+
+import org.cppcc.platform.infra.InfraPaths;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./deploy/run.sh}: starts the whole platform on this machine with demo data and keeps it running
+ * until Ctrl-C. State and logs live in {@code .local/} (or --state-dir); {@code --reset} starts from empty.
+ * An external PostgreSQL is used when CPPCC_PG_HOST is set (with CPPCC_PG_PORT, CPPCC_PG_USER, CPPCC_PG_PASSWORD).
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path state = InfraPaths.repoRoot().resolve(".local");
+        boolean reset = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--reset" -> reset = true;
+                case "--state-dir" -> state = Path.of(args[++i]);
+                case "--help", "-h" -> {
+                    System.out.println("usage: deploy/run.sh [--reset] [--state-dir DIR] [--rebuild]");
+                    return;
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
+            }
+        }
+        if (reset) {
+            deleteTree(state);
+            say("reset: removed " + state);
+        }
+        Files.createDirectories(state);
+        long t0 = System.nanoTime();
+        LocalPlatform platform = new LocalPlatform(state, Ports.documented(), externalPostgres());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            say("stopping…");
+            platform.close();
+            say("stopped.");
+            stopped.countDown();
+        }));
+        try {
+            platform.start((what, detail) -> say("starting " + what + ": " + detail));
+            say("seeding demo committees, members and handling units");
+            DemoSeed.run(platform);
+        } catch (RuntimeException e) {
+            say("FAILED: " + e.getMessage() + "\n  logs: " + platform.logs());
+            System.exit(1);
+        }
+        printWelcome(platform, state, (System.nanoTime() - t0) / 1_000_000_000);
+        stopped.await();
+    }
+
+    private static LocalPlatform.ExternalPostgres externalPostgres() {
+        String host = System.getenv("CPPCC_PG_HOST");
+        if (host == null || host.isBlank()) {
+            return null;
+        }
+        return new LocalPlatform.ExternalPostgres(host, Integer.parseInt(System.getenv().getOrDefault("CPPCC_PG_PORT", "5432")),
+                System.getenv().getOrDefault("CPPCC_PG_USER", "postgres"), System.getenv().getOrDefault("CPPCC_PG_PASSWORD", "postgres"));
+    }
+
+    private static void printWelcome(LocalPlatform p, Path state, long seconds) {
+        StringBuilder s = new StringBuilder("\n数字政协 Digital CPPCC is up (" + seconds + " s). Ctrl-C stops everything.\n\n");
+        for (Service svc : Service.values()) {
+            s.append(String.format("  %-22s %s   (API docs: %s/q/swagger-ui)%n", svc.module(), p.url(svc), p.url(svc)));
+        }
+        s.append(String.format("  %-22s %s   (admin console: kcadmin / kcadmin)%n", "Keycloak", p.keycloakUrl()));
+        s.append(String.format("  %-22s %s%n", "Kafka", p.kafka().bootstrapServers()));
+        s.append("\n  Demo logins (password: demo; demo only):\n");
+        s.append("    hp-member  member of 黄埔区 440112        hp-staff  proposal office of 440112\n");
+        s.append("    hp-unit    handling unit in 440112       gz-member member of 广州市 440100 and 广东省 440000\n");
+        s.append("    gz-staff   proposal office of 440100     gz-unit   广州市科技局 (440100)\n");
+        s.append("    gd-staff   proposal office of 440000     dx-member member of 大兴区 110115\n");
+        s.append("    admin      platform administrator\n");
+        s.append("\n  State and logs: ").append(state).append("   (start afresh: deploy/run.sh --reset)\n");
+        say(s.toString());
+    }
+
+    private static void say(String line) {
+        System.out.println("[cppcc] " + line);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.cppcc.deploy;
+
+import org.cppcc.platform.infra.InfraPaths;
+import org.cppcc.platform.infra.KafkaBroker;
+import org.cppcc.platform.infra.KeycloakServer;
+import org.cppcc.platform.infra.ManagedProcess;
+import org.cppcc.platform.infra.PostgresServer;
+import org.cppcc.platform.infra.Wait;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole platform on one machine, as separate processes: PostgreSQL, a Kafka broker, Keycloak and the
+ * four services, with all state and logs under one folder. Used by the launcher and by the e2e tests.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    /** An already running PostgreSQL to use instead of the embedded one (a superuser login). */
+    public record ExternalPostgres(String host, int port, String user, String password) {
+    }
+
+    private final Path stateDir;
+    private final Ports ports;
+    private final ExternalPostgres externalPostgres;
+    private final Map<Service, ManagedProcess> services = new EnumMap<>(Service.class);
+    private final Map<Service, String> jdbcUrls = new EnumMap<>(Service.class);
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private KeycloakServer keycloak;
+
+    public LocalPlatform(Path stateDir, Ports ports, ExternalPostgres externalPostgres) {
+        this.stateDir = stateDir.toAbsolutePath();
+        this.ports = ports;
+        this.externalPostgres = externalPostgres;
+    }
+
+    public LocalPlatform start(Log log) {
+        for (Service s : Service.values()) {
+            Path jar = jar(s);
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " is missing: build first (mvn install -DskipTests)");
+            }
+        }
+        log.step("PostgreSQL", externalPostgres == null ? "embedded, port " + ports.postgres() + ", data in " + stateDir.resolve("postgres")
+                : "external, " + externalPostgres.host() + ":" + externalPostgres.port());
+        postgres = externalPostgres == null ? PostgresServer.startEmbedded(stateDir.resolve("postgres"), ports.postgres())
+                : PostgresServer.external(externalPostgres.host(), externalPostgres.port(), externalPostgres.user(), externalPostgres.password());
+        String kcDb = postgres.ensureDatabase("keycloak", "keycloak", "keycloak");
+        for (Service s : Service.values()) {
+            jdbcUrls.put(s, postgres.ensureDatabase(s.database(), s.database(), s.database()));
+        }
+        log.step("Kafka + Keycloak", "broker on " + ports.kafka() + ", Keycloak on " + ports.keycloak() + " (first start builds Keycloak: ~1 min)");
+        kafka = new KafkaBroker(stateDir.resolve("kafka"), ports.kafka(), ports.kafkaController());
+        keycloak = new KeycloakServer(ports.keycloak(), kcDb, "keycloak", "keycloak", logs());
+        // Keycloak is the slowest: the services boot meanwhile (they wait for it to validate tokens)
+        CompletableFuture<?> kc = CompletableFuture.runAsync(keycloak::start);
+        kafka.start();
+        log.step("services", "members " + ports.members() + ", proposals " + ports.proposals() + ", consultation "
+                + ports.consultation() + ", notification " + ports.notification());
+        for (Service s : Service.values()) {
+            startService(s);
+        }
+        kc.join();
+        for (Service s : Service.values()) {
+            awaitReady(s);
+        }
+        return this;
+    }
+
+    public void startService(Service s) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Map<String, String> env = Map.of(
+                "QUARKUS_HTTP_PORT", String.valueOf(s.port(ports)),
+                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrls.get(s),
+                "QUARKUS_DATASOURCE_USERNAME", s.database(),
+                "QUARKUS_DATASOURCE_PASSWORD", s.database(),
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
+        services.put(s, ManagedProcess.start(s.module(), List.of(java, "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+                "-jar", jar(s).toString()), stateDir, env, logs().resolve(s.module() + ".log")));
+    }
+
+    public void awaitReady(Service s) {
+        ManagedProcess p = services.get(s);
+        Wait.until(s.module(), Duration.ofSeconds(180), () -> {
+            if (!p.alive()) {
+                throw new IllegalStateException(s.module() + " exited; see " + p.log());
+            }
+            return Wait.httpOk(url(s) + "/q/health/ready");
+        });
+    }
+
+    /** Kills a service at once, as a crash would. */
+    public void killService(Service s) {
+        ManagedProcess p = services.remove(s);
+        if (p != null) {
+            p.kill();
+        }
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public String url(Service s) {
+        return "http://localhost:" + s.port(ports);
+    }
+
+    public String keycloakUrl() {
+        return keycloak.url();
+    }
+
+    public String realmUrl() {
+        return keycloak.realmUrl();
+    }
+
+    public Path logs() {
+        return stateDir.resolve("logs");
+    }
+
+    private static Path jar(Service s) {
+        return InfraPaths.repoRoot().resolve(s.module()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    @Override
+    public void close() {
+        List<Runnable> stops = new ArrayList<>();
+        services.values().forEach(p -> stops.add(p::stop));
+        services.clear();
+        CompletableFuture.allOf(stops.stream().map(CompletableFuture::runAsync).toArray(CompletableFuture[]::new)).join();
+        if (keycloak != null) {
+            keycloak.stop();
+        }
+        if (kafka != null) {
+            kafka.stop();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    /** Progress lines for whoever started the platform. */
+    public interface Log {
+        void step(String what, String detail);
+
+        static Log quiet() {
+            return (what, detail) -> { };
+        }
+    }
+}
