@@ -4,12 +4,17 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.cppcc.platform.idempotency.Idempotency;
+import org.cppcc.platform.idempotency.Idempotency.Created;
 import org.cppcc.platform.tenancy.CommitteeRoles;
 import org.cppcc.platform.tenancy.Roles;
 import org.cppcc.proposals.units.HandlingUnitService.HandlingUnitView;
@@ -34,9 +39,11 @@ public class HandlingUnitResource {
     @POST
     @CommitteeRoles({Roles.PROPOSAL_OFFICE, Roles.COMMITTEE_ADMIN, Roles.PLATFORM_ADMIN})
     @Operation(summary = "Register a handling unit and its officers")
-    public Response register(@PathParam("code") String code, @Valid @NotNull RegisterHandlingUnit request) {
-        HandlingUnitView unit = service.register(request);
-        return Response.status(Response.Status.CREATED).entity(unit).build();
+    public Response register(@PathParam("code") String code, @Valid @NotNull RegisterHandlingUnit request,
+                             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri) {
+        Created<HandlingUnitView> created = service.register(request, idempotencyKey);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created.body())
+                .header("Idempotent-Replayed", created.replayed()).build();
     }
 
     @GET

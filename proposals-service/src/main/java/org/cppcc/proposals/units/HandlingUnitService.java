@@ -9,9 +9,12 @@ import jakarta.validation.constraints.Size;
 import org.cppcc.platform.events.EventTypes;
 import org.cppcc.platform.events.Topics;
 import org.cppcc.platform.events.contracts.HandlingUnitRegistered;
+import org.cppcc.platform.idempotency.Idempotency;
+import org.cppcc.platform.idempotency.Idempotency.Created;
 import org.cppcc.platform.ids.Ids;
 import org.cppcc.platform.outbox.Outbox;
 import org.cppcc.platform.problem.Problems;
+import org.cppcc.platform.security.Caller;
 import org.cppcc.platform.tenancy.CommitteeContext;
 
 import java.time.Instant;
@@ -33,14 +36,23 @@ public class HandlingUnitService {
     }
 
     private final Outbox outbox;
+    private final Idempotency idempotency;
     private final CommitteeContext committee;
+    private final Caller caller;
 
-    public HandlingUnitService(Outbox outbox, CommitteeContext committee) {
+    public HandlingUnitService(Outbox outbox, Idempotency idempotency, CommitteeContext committee, Caller caller) {
         this.outbox = outbox;
+        this.idempotency = idempotency;
         this.committee = committee;
+        this.caller = caller;
     }
 
-    public HandlingUnitView register(RegisterHandlingUnit request) {
+    public Created<HandlingUnitView> register(RegisterHandlingUnit request, String idempotencyKey) {
+        return idempotency.once(idempotencyKey, "units.register:" + committee.code() + ":" + caller.userId(), HandlingUnitView.class,
+                () -> register(request));
+    }
+
+    private Created<HandlingUnitView> register(RegisterHandlingUnit request) {
         String name = request.name().strip();
         if (HandlingUnitQueries.byName(name).isPresent()) {
             throw Problems.conflict("handling unit '" + name + "' is already registered in committee " + committee.code());
@@ -53,7 +65,7 @@ public class HandlingUnitService {
         Panache.getEntityManager().persist(u);
         outbox.publish(Topics.PROPOSALS, EventTypes.HANDLING_UNIT_REGISTERED, committee.code(), u.id.toString(),
                 new HandlingUnitRegistered(u.id.toString(), u.name, new ArrayList<>(u.officers)));
-        return HandlingUnitView.of(u);
+        return new Created<>(u.id.toString(), HandlingUnitView.of(u));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
