@@ -65,6 +65,19 @@ class ActivityTest {
     }
 
     @Test
+    void cancellingAnActivityIsAnnouncedOnceAndCannotBeRepeated() {
+        String id = as("hp-staff").body(ACTIVITY).post("/committees/440112/activities").then().statusCode(201).extract().path("id");
+        as("hp-member").body("{\"reason\":\"x\"}").post("/committees/440112/activities/" + id + "/cancel").then().statusCode(403);
+        as("hp-staff").body("{\"reason\":\"台风预警，改期举行\"}").post("/committees/440112/activities/" + id + "/cancel")
+                .then().statusCode(200).body("status", equalTo("CANCELLED"));
+        as("hp-staff").body("{\"reason\":\"again\"}").post("/committees/440112/activities/" + id + "/cancel")
+                .then().statusCode(409).contentType("application/problem+json");
+        var events = TopicReader.await("consultations.events", e -> id.equals(e.path("subject").asText())
+                && e.path("type").asText().endsWith("ActivityCancelled.v1"), 1, Duration.ofSeconds(30));
+        assertEquals(1, events.size());
+    }
+
+    @Test
     void badActivitiesAreRejected() {
         int before = as("hp-member").get("/committees/440112/activities?limit=100").then().extract().jsonPath().getList("items").size();
         as("hp-staff").body("{\"form\":\"PICNIC\",\"title\":\"x\",\"startsAt\":\"2026-12-05T09:30:00+08:00\",\"location\":\"y\"}")

@@ -28,14 +28,14 @@ public final class DemoSeed {
             new Committee("440300", "深圳市政协", "city", "440000"));
 
     record Membership(String username, String committee, String name, String gender, String party, String sector, String workUnit,
-                      String jobTitle, boolean standing) {
+                      String jobTitle, boolean standing, String mobile) {
     }
 
     static final List<Membership> MEMBERS = List.of(
-            new Membership("hp-member", "440112", "张伟", "男", "中国民主建国会", "经济界", "广州开发区某科技公司", "总经理", false),
-            new Membership("gz-member", "440100", "陈芳", "女", "九三学社", "科技界", "广州大学", "教授", true),
-            new Membership("gz-member", "440000", "陈芳", "女", "九三学社", "科技界", "广州大学", "教授", false),
-            new Membership("dx-member", "110115", "周军", "男", "无党派人士", "农业界", "大兴区农业技术推广站", "站长", false));
+            new Membership("hp-member", "440112", "张伟", "男", "中国民主建国会", "经济界", "广州开发区某科技公司", "总经理", false, "13800000001"),
+            new Membership("gz-member", "440100", "陈芳", "女", "九三学社", "科技界", "广州大学", "教授", true, "13800000002"),
+            new Membership("gz-member", "440000", "陈芳", "女", "九三学社", "科技界", "广州大学", "教授", false, "13800000002"),
+            new Membership("dx-member", "110115", "周军", "男", "无党派人士", "农业界", "大兴区农业技术推广站", "站长", false, "13800000003"));
 
     record Unit(String committee, String name, List<String> officers) {
     }
@@ -79,6 +79,8 @@ public final class DemoSeed {
             body.put("workUnit", m.workUnit());
             body.put("jobTitle", m.jobTitle());
             body.put("standingCommittee", m.standing());
+            body.put("email", m.username() + "@demo.cppcc.local");
+            body.put("mobile", m.mobile());
             expect(api.post(members + "/committees/" + m.committee() + "/members", admin, body), "member " + m.username());
         }
         for (Unit u : UNITS) {

@@ -25,6 +25,9 @@ public class Activity {
     public String title;
     public Instant startsAt;
     public String location;
+    @Enumerated(EnumType.STRING)
+    public ActivityStatus status;
+    public String cancelReason;
     public String createdBy;
     public Instant createdAt;
     @Version

@@ -55,6 +55,14 @@ public class ActivityResource {
         return service.list(PageRequest.of(cursor, limit));
     }
 
+    @POST
+    @Path("{id}/cancel")
+    @CommitteeRoles({Roles.CONSULTATION_OFFICE, Roles.COMMITTEE_ADMIN})
+    @Operation(summary = "Call an activity off (its participants are told, its reminders stop)")
+    public ActivityView cancel(@PathParam("code") String code, @PathParam("id") UUID id, @Valid @NotNull ActivityService.CancelActivity request) {
+        return service.cancel(id, request);
+    }
+
     @GET
     @Path("{id}")
     @Operation(summary = "One consultation activity")

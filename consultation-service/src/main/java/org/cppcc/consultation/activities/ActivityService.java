@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.cppcc.platform.events.EventTypes;
 import org.cppcc.platform.events.Topics;
+import org.cppcc.platform.events.contracts.ActivityCancelled;
 import org.cppcc.platform.events.contracts.ActivityScheduled;
 import org.cppcc.platform.idempotency.Idempotency;
 import org.cppcc.platform.idempotency.Idempotency.Created;
@@ -30,10 +31,14 @@ public class ActivityService {
                                    @NotNull Instant startsAt, @NotBlank @Size(max = 200) String location) {
     }
 
+    public record CancelActivity(@NotBlank @Size(max = 500) String reason) {
+    }
+
     public record ActivityView(String id, String committee, ConsultationForm form, String title, Instant startsAt, String location,
-                               Instant createdAt) {
+                               ActivityStatus status, String cancelReason, Instant createdAt, long version) {
         static ActivityView of(Activity a) {
-            return new ActivityView(a.id.toString(), a.committee, a.form, a.title, a.startsAt, a.location, a.createdAt);
+            return new ActivityView(a.id.toString(), a.committee, a.form, a.title, a.startsAt, a.location, a.status, a.cancelReason,
+                    a.createdAt, a.version);
         }
     }
 
@@ -57,6 +62,7 @@ public class ActivityService {
             a.title = r.title().strip();
             a.startsAt = r.startsAt();
             a.location = r.location().strip();
+            a.status = ActivityStatus.SCHEDULED;
             a.createdBy = caller.userId();
             a.createdAt = Instant.now();
             Panache.getEntityManager().persist(a);
@@ -64,6 +70,20 @@ public class ActivityService {
                     new ActivityScheduled(a.id.toString(), a.form.name(), a.title, a.startsAt, a.location));
             return new Created<>(a.id.toString(), ActivityView.of(a));
         });
+    }
+
+    /** 取消: calls an activity off; cancelling twice is a conflict. */
+    public ActivityView cancel(UUID id, CancelActivity r) {
+        Activity a = find(id);
+        if (a.status == ActivityStatus.CANCELLED) {
+            throw Problems.conflict("activity " + id + " is already cancelled");
+        }
+        a.status = ActivityStatus.CANCELLED;
+        a.cancelReason = r.reason().strip();
+        outbox.publish(Topics.CONSULTATIONS, EventTypes.CONSULTATION_ACTIVITY_CANCELLED, committee.code(), a.id.toString(),
+                new ActivityCancelled(a.id.toString(), a.title, a.cancelReason));
+        Panache.getEntityManager().flush();
+        return ActivityView.of(a);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -78,7 +98,11 @@ public class ActivityService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ActivityView get(UUID id) {
+        return ActivityView.of(find(id));
+    }
+
+    private Activity find(UUID id) {
         return Panache.getEntityManager().createQuery("from Activity a where a.id = :id", Activity.class).setParameter("id", id)
-                .getResultStream().findFirst().map(ActivityView::of).orElseThrow(() -> Problems.notFound("activity", id));
+                .getResultStream().findFirst().orElseThrow(() -> Problems.notFound("activity", id));
     }
 }

@@ -32,6 +32,9 @@ public class Member {
     public String jobTitle;
     /** 常委 */
     public boolean standingCommittee;
+    /** contact, for notifications */
+    public String email;
+    public String mobile;
     public Instant joinedAt;
     @Version
     public long version;

@@ -3,6 +3,7 @@ package org.cppcc.members.roster;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -37,15 +38,17 @@ public class MemberService {
             @Size(max = 50) String sector,
             @Size(max = 200) String workUnit,
             @Size(max = 100) String jobTitle,
-            boolean standingCommittee) {
+            boolean standingCommittee,
+            @Email @Size(max = 200) String email,
+            @Pattern(regexp = "\\+?[0-9]{6,20}", message = "must be a phone number") String mobile) {
     }
 
     public record MemberView(String id, String committee, String userId, String username, String name, String gender,
                              String ethnicity, String party, String sector, String workUnit, String jobTitle,
-                             boolean standingCommittee, Instant joinedAt) {
+                             boolean standingCommittee, String email, String mobile, Instant joinedAt) {
         static MemberView of(Member m) {
             return new MemberView(m.id.toString(), m.committee, m.userId, m.username, m.name, m.gender, m.ethnicity, m.party,
-                    m.sector, m.workUnit, m.jobTitle, m.standingCommittee, m.joinedAt);
+                    m.sector, m.workUnit, m.jobTitle, m.standingCommittee, m.email, m.mobile, m.joinedAt);
         }
     }
 
@@ -80,10 +83,12 @@ public class MemberService {
             m.workUnit = r.workUnit();
             m.jobTitle = r.jobTitle();
             m.standingCommittee = r.standingCommittee();
+            m.email = r.email();
+            m.mobile = r.mobile();
             m.joinedAt = Instant.now();
             Panache.getEntityManager().persist(m);
             outbox.publish(Topics.MEMBERS, EventTypes.MEMBER_JOINED, committee.code(), m.id.toString(),
-                    new MemberJoined(m.id.toString(), m.userId, m.username, m.name, m.sector));
+                    new MemberJoined(m.id.toString(), m.userId, m.username, m.name, m.sector, m.email, m.mobile));
             return new Created<>(m.id.toString(), MemberView.of(m));
         });
     }
