@@ -19,3 +19,7 @@ insert into template (category, channel, locale, title, body, updated_at) values
 {/for}', now()),
 ('digest', 'EMAIL', 'en', 'Your CPPCC digest ({count})', '{#for item in items}- {item.title}: {item.body}
 {/for}', now());
+
+insert into template (category, channel, locale, title, body, updated_at) values
+('unit.registered', 'INBOX', 'zh-CN', '已登记为承办单位', '{name} 已登记为承办单位，今后交办的提案将在此通知。', now()),
+('unit.registered', 'INBOX', 'en', 'Registered as a handling unit', '{name} is registered as a handling unit; assigned proposals will be announced here.', now());

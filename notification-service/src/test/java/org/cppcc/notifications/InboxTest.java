@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
+@WithTestResource(ChannelsTestResource.class)
 class InboxTest {
 
     static RequestSpecification as(String user) {

@@ -1,6 +1,8 @@
 package org.cppcc.notifications.inbox;
 
 import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,6 +15,7 @@ import org.cppcc.notifications.inbox.InboxService.UnreadCount;
 import org.cppcc.platform.paging.Page;
 import org.cppcc.platform.paging.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -24,9 +27,11 @@ import java.util.UUID;
 public class InboxResource {
 
     private final InboxService inbox;
+    private final InboxStream stream;
 
-    public InboxResource(InboxService inbox) {
+    public InboxResource(InboxService inbox, InboxStream stream) {
         this.inbox = inbox;
+        this.stream = stream;
     }
 
     @GET
@@ -41,6 +46,23 @@ public class InboxResource {
     @Operation(summary = "How many of my notifications are unread (the app's badge)")
     public UnreadCount unreadCount() {
         return inbox.unreadCount();
+    }
+
+    @GET
+    @Path("stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Blocking
+    @Operation(summary = "New notifications for me, live (server-sent events); on reconnect, list to catch up")
+    public Multi<NotificationView> stream() {
+        return stream.subscribe(inbox.audienceKeys());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One of my notifications, with its delivery status per channel (queued, sent, delivered, failed…)")
+    public InboxService.NotificationDetail get(@PathParam("id") UUID id) {
+        return inbox.get(id);
     }
 
     @POST

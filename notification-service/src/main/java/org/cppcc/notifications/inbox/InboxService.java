@@ -3,6 +3,7 @@ package org.cppcc.notifications.inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.cppcc.notifications.directory.Directory;
 import org.cppcc.platform.paging.Page;
 import org.cppcc.platform.paging.PageRequest;
 import org.cppcc.platform.problem.Problems;
@@ -27,22 +28,31 @@ public class InboxService {
     public record UnreadCount(long count) {
     }
 
-    private static final String MINE = "((n.audienceKind = 'USER' and n.audience = :user) or (n.audienceKind = 'ROLE' and n.audience in :roles))";
+    public record DeliveryView(String channel, String status, int attempts, Instant sentAt, Instant deliveredAt, String lastError) {
+    }
+
+    public record NotificationDetail(NotificationView notification, List<DeliveryView> deliveries) {
+    }
+
+    private static final String MINE = "((n.audienceKind = 'USER' and n.audience = :user) or (n.audienceKind = 'ROLE' and n.audience in :roles)"
+            + " or (n.audienceKind = 'UNIT' and n.audience in :units))";
     private static final String UNREAD = " and not exists (select 1 from NotificationRead r where r.notificationId = n.id and r.userId = :user)";
 
     private final EntityManager em;
     private final Caller caller;
+    private final Directory directory;
 
-    public InboxService(EntityManager em, Caller caller) {
+    public InboxService(EntityManager em, Caller caller, Directory directory) {
         this.em = em;
         this.caller = caller;
+        this.directory = directory;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<NotificationView> list(PageRequest page, boolean unreadOnly) {
         String q = "select n from Notification n where " + MINE + (unreadOnly ? UNREAD : "")
                 + (page.after() != null ? " and n.id < :after" : "") + " order by n.id desc";
-        var query = em.createQuery(q, Notification.class).setParameter("user", caller.userId()).setParameter("roles", roleAudiences())
+        var query = em.createQuery(q, Notification.class).setParameter("user", caller.userId()).setParameter("roles", roleAudiences()).setParameter("units", unitAudiences())
                 .setMaxResults(page.fetchSize());
         if (page.after() != null) {
             query.setParameter("after", page.after());
@@ -56,18 +66,67 @@ public class InboxService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public UnreadCount unreadCount() {
         return new UnreadCount(em.createQuery("select count(n) from Notification n where " + MINE + UNREAD, Long.class)
-                .setParameter("user", caller.userId()).setParameter("roles", roleAudiences()).getSingleResult());
+                .setParameter("user", caller.userId()).setParameter("roles", roleAudiences()).setParameter("units", unitAudiences()).getSingleResult());
     }
 
     public void markRead(UUID id) {
         long visible = em.createQuery("select count(n) from Notification n where n.id = :id and " + MINE, Long.class)
-                .setParameter("id", id).setParameter("user", caller.userId()).setParameter("roles", roleAudiences())
+                .setParameter("id", id).setParameter("user", caller.userId()).setParameter("roles", roleAudiences()).setParameter("units", unitAudiences())
                 .getSingleResult();
         if (visible == 0) {
             throw Problems.notFound("notification", id);
         }
         em.createNativeQuery("insert into notification_read (notification_id, user_id, read_at) values (?1, ?2, now()) on conflict do nothing")
                 .setParameter(1, id).setParameter(2, caller.userId()).executeUpdate();
+    }
+
+    /** One of my notifications, with the status of each channel it went out on to me. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public NotificationDetail get(UUID id) {
+        Notification n = mine(id);
+        boolean read = !readAmong(List.of(n)).isEmpty();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select channel, status, attempts, sent_at, delivered_at, last_error from delivery "
+                + "where notification_id = ?1 and user_id = ?2 order by channel").setParameter(1, id).setParameter(2, caller.userId()).getResultList();
+        List<DeliveryView> deliveries = rows.stream().map(r -> new DeliveryView((String) r[0], (String) r[1], ((Number) r[2]).intValue(),
+                instant(r[3]), instant(r[4]), (String) r[5])).toList();
+        return new NotificationDetail(new NotificationView(n.id.toString(), n.committee, n.category, n.title, n.body, n.link, n.createdAt, read),
+                deliveries);
+    }
+
+    /** The keys of everything addressed to me, as the live stream matches them. */
+    public Set<String> audienceKeys() {
+        Set<String> keys = new HashSet<>();
+        keys.add("USER:" + caller.userId());
+        roleAudiences().forEach(r -> keys.add("ROLE:" + r));
+        unitAudiences().forEach(u -> keys.add("UNIT:" + u));
+        return keys;
+    }
+
+    private Notification mine(UUID id) {
+        return em.createQuery("select n from Notification n where n.id = :id and " + MINE, Notification.class)
+                .setParameter("id", id).setParameter("user", caller.userId()).setParameter("roles", roleAudiences())
+                .setParameter("units", unitAudiences()).getResultStream().findFirst()
+                .orElseThrow(() -> Problems.notFound("notification", id));
+    }
+
+    private static Instant instant(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (o instanceof java.time.OffsetDateTime t) {
+            return t.toInstant();
+        }
+        return (Instant) o;
+    }
+
+    private List<String> unitAudiences() {
+        List<String> keys = new ArrayList<>(directory.unitsOf(caller.username()));
+        keys.add("-");
+        return keys;
     }
 
     private Set<UUID> readAmong(List<Notification> rows) {

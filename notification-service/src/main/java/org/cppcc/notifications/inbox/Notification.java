@@ -17,7 +17,8 @@ import java.util.UUID;
 @Table(name = "notification")
 public class Notification {
 
-    public enum AudienceKind { USER, ROLE }
+    /** USER: one person (Keycloak subject); ROLE: a role in a committee ("440112/proposal-office"); UNIT: a handling unit's officers. */
+    public enum AudienceKind { USER, ROLE, UNIT }
 
     @Id
     public UUID id;
@@ -30,6 +31,10 @@ public class Notification {
     public String body;
     public String link;
     public String eventId;
+    /** HIGH, NORMAL or LOW (from the category) */
+    public String priority;
+    /** the data the texts were rendered from (JSON), kept to render other channels and locales */
+    public String data;
     public Instant createdAt;
 
     /** The audience key of a committee role, e.g. {@code 440112/proposal-office}. */

@@ -6,7 +6,7 @@ import org.cppcc.platform.inbox.EventProcessor;
 import org.cppcc.platform.tenancy.CommitteeEvents;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Every topic this service listens to; each event is routed once (inbox of processed ids). */
+/** Every topic this service listens to; each event is routed once (the inbox of processed event ids). */
 @ApplicationScoped
 public class EventsConsumer {
 

@@ -1,0 +1,16 @@
+package org.cppcc.notifications.delivery;
+
+public enum DeliveryStatus {
+    /** waiting to be sent (possibly deferred: quiet hours, rate limit, a retry) */
+    QUEUED,
+    /** accepted by the SMTP server, SMS gateway or push provider */
+    SENT,
+    /** the provider confirmed it reached the device */
+    DELIVERED,
+    /** given up after the last retry: on the staff's dead-letter list */
+    FAILED,
+    /** not sent on purpose: the person turned this channel off for this category */
+    SKIPPED,
+    /** waiting for the daily digest e-mail */
+    DIGEST
+}

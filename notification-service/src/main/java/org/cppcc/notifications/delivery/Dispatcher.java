@@ -1,0 +1,198 @@
+package org.cppcc.notifications.delivery;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.persistence.EntityManager;
+import org.cppcc.notifications.directory.Directory;
+import org.cppcc.notifications.preferences.PreferenceStore;
+import org.cppcc.notifications.preferences.Preferences;
+import org.cppcc.notifications.routing.Category;
+import org.cppcc.notifications.templates.Templates;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Sends due deliveries, one job per channel, so a slow or failing SMS gateway never holds up e-mail or
+ * push. Each delivery honours the person's choices: channel off → SKIPPED; low-priority e-mail → the daily
+ * DIGEST; quiet hours → SMS and push wait until morning; SMS rate limit per person → wait. A failed send is
+ * retried with exponential backoff, then FAILED (the staff's dead-letter list).
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final int BATCH = 100;
+
+    private final EntityManager em;
+    private final Channels channels;
+    private final PreferenceStore preferences;
+    private final Directory directory;
+    private final Templates templates;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Duration retryBase;
+    private final int maxAttempts;
+    private final int smsPerHour;
+
+    public Dispatcher(EntityManager em, Channels channels, PreferenceStore preferences, Directory directory, Templates templates,
+                      ObjectMapper json, Clock clock,
+                      @ConfigProperty(name = "cppcc.notify.retry.base", defaultValue = "30s") Duration retryBase,
+                      @ConfigProperty(name = "cppcc.notify.retry.max-attempts", defaultValue = "5") int maxAttempts,
+                      @ConfigProperty(name = "cppcc.notify.sms.max-per-hour", defaultValue = "5") int smsPerHour) {
+        this.em = em;
+        this.channels = channels;
+        this.preferences = preferences;
+        this.directory = directory;
+        this.templates = templates;
+        this.json = json;
+        this.clock = clock;
+        this.retryBase = retryBase;
+        this.maxAttempts = maxAttempts;
+        this.smsPerHour = smsPerHour;
+    }
+
+    @Scheduled(every = "${cppcc.notify.dispatch-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "dispatch-email")
+    @ActivateRequestContext
+    void email() {
+        dispatch(Channel.EMAIL);
+    }
+
+    @Scheduled(every = "${cppcc.notify.dispatch-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "dispatch-sms")
+    @ActivateRequestContext
+    void sms() {
+        dispatch(Channel.SMS);
+    }
+
+    @Scheduled(every = "${cppcc.notify.dispatch-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "dispatch-push")
+    @ActivateRequestContext
+    void push() {
+        dispatch(Channel.PUSH);
+    }
+
+    /** Handles one batch of this channel's due deliveries; returns how many. */
+    public int dispatch(Channel channel) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = clock.instant();
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select d.id, d.user_id, d.committee, d.attempts, n.category, n.data, n.link "
+                            + "from delivery d join notification n on n.id = d.notification_id "
+                            + "where d.channel = ?1 and d.status = 'QUEUED' and d.next_attempt_at <= ?2 "
+                            + "order by d.next_attempt_at limit " + BATCH + " for update of d skip locked")
+                    .setParameter(1, channel.name()).setParameter(2, ts(now)).getResultList();
+            for (Object[] r : rows) {
+                handle(channel, (UUID) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue(),
+                        Category.of((String) r[4]).orElse(Category.ANNOUNCEMENT), (String) r[5], (String) r[6], now);
+            }
+            return rows.size();
+        });
+    }
+
+    private void handle(Channel channel, UUID id, String userId, String committee, int attempts, Category category, String data,
+                        String link, Instant now) {
+        Preferences p = preferences.of(userId);
+        if (!p.wants(category, channel)) {
+            finish(id, DeliveryStatus.SKIPPED, "turned off by the recipient", attempts, null, now);
+            return;
+        }
+        if (channel == Channel.EMAIL && p.digest(category)) {
+            finish(id, DeliveryStatus.DIGEST, null, attempts, null, now);
+            return;
+        }
+        if (channel != Channel.EMAIL && p.quietAt(now)) {
+            deferTo(id, p.quietOverAfter(now), "quiet hours");
+            return;
+        }
+        if (channel == Channel.SMS) {
+            Instant allowed = smsAllowedAt(userId, now);
+            if (allowed.isAfter(now)) {
+                deferTo(id, allowed, "SMS rate limit");
+                return;
+            }
+        }
+        List<String> addresses = addresses(channel, userId, committee);
+        if (addresses.isEmpty()) {
+            finish(id, DeliveryStatus.SKIPPED, "no " + channel + " address", attempts, null, now);
+            return;
+        }
+        Templates.Rendered text = templates.render(category, channel, p.locale(), read(data));
+        try {
+            String ref = channels.adapter(channel).send(new ChannelAdapter.Outgoing(userId, addresses, text.title(), text.body(), link));
+            finish(id, DeliveryStatus.SENT, null, attempts + 1, ref, now);
+        } catch (Exception e) {
+            int tried = attempts + 1;
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (tried >= maxAttempts) {
+                finish(id, DeliveryStatus.FAILED, error, tried, null, now);
+            } else {
+                em.createNativeQuery("update delivery set attempts = ?1, last_error = ?2, next_attempt_at = ?3 where id = ?4")
+                        .setParameter(1, tried).setParameter(2, error)
+                        .setParameter(3, ts(now.plus(retryBase.multipliedBy(1L << (tried - 1))))).setParameter(4, id).executeUpdate();
+            }
+        }
+    }
+
+    private List<String> addresses(Channel channel, String userId, String committee) {
+        return switch (channel) {
+            case EMAIL -> directory.contact(userId, committee).map(Directory.Contact::email).filter(s -> !s.isBlank()).stream().toList();
+            case SMS -> directory.contact(userId, committee).map(Directory.Contact::mobile).filter(s -> !s.isBlank()).stream().toList();
+            case PUSH -> directory.devices(userId);
+            case INBOX -> List.of();
+        };
+    }
+
+    /** At most smsPerHour SMS to one person in any hour. */
+    private Instant smsAllowedAt(String userId, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object> sent = em.createNativeQuery("select sent_at from delivery where user_id = ?1 and channel = 'SMS' and sent_at > ?2 "
+                        + "order by sent_at").setParameter(1, userId).setParameter(2, ts(now.minus(Duration.ofHours(1)))).getResultList();
+        if (sent.size() < smsPerHour) {
+            return now;
+        }
+        return instant(sent.get(sent.size() - smsPerHour)).plus(Duration.ofHours(1));
+    }
+
+    private void deferTo(UUID id, Instant when, String why) {
+        em.createNativeQuery("update delivery set next_attempt_at = ?1, last_error = ?2 where id = ?3")
+                .setParameter(1, ts(when)).setParameter(2, "deferred: " + why).setParameter(3, id).executeUpdate();
+    }
+
+    private void finish(UUID id, DeliveryStatus status, String error, int attempts, String ref, Instant now) {
+        em.createNativeQuery("update delivery set status = ?1, last_error = ?2, attempts = ?3, provider_ref = ?4, "
+                        + "sent_at = case when ?1 = 'SENT' then ?5 else sent_at end where id = ?6")
+                .setParameter(1, status.name()).setParameter(2, error).setParameter(3, attempts).setParameter(4, ref)
+                .setParameter(5, ts(now)).setParameter(6, id).executeUpdate();
+    }
+
+    private Map<String, Object> read(String data) {
+        try {
+            return data == null ? Map.of() : json.readValue(data, new TypeReference<Map<String, Object>>() { });
+        } catch (Exception e) {
+            return Map.of();
+        }
+    }
+
+    static OffsetDateTime ts(Instant i) {
+        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+
+    static Instant instant(Object o) {
+        if (o instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (o instanceof OffsetDateTime t) {
+            return t.toInstant();
+        }
+        return (Instant) o;
+    }
+}

@@ -1,0 +1,57 @@
+package org.cppcc.notifications.routing;
+
+import org.cppcc.notifications.delivery.Channel;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/** What a message is about; decides its priority and so the channels a person gets it on unless they choose otherwise. */
+public enum Category {
+    PROPOSAL_REVIEW("proposal.review", Priority.NORMAL),
+    PROPOSAL_RECEIPT("proposal.receipt", Priority.LOW),
+    UNIT_REGISTERED("unit.registered", Priority.LOW),
+    CONSULTATION_SCHEDULED("consultation.scheduled", Priority.NORMAL),
+    CONSULTATION_REMINDER("consultation.reminder", Priority.HIGH),
+    CONSULTATION_CANCELLED("consultation.cancelled", Priority.HIGH),
+    ANNOUNCEMENT("announcement", Priority.NORMAL),
+    /** the daily e-mail that gathers low-priority messages */
+    DIGEST("digest", Priority.LOW);
+
+    public enum Priority { HIGH, NORMAL, LOW }
+
+    private final String code;
+    private final Priority priority;
+
+    Category(String code, Priority priority) {
+        this.code = code;
+        this.priority = priority;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Priority priority() {
+        return priority;
+    }
+
+    /** Besides the inbox, which always gets everything: urgent things by SMS too, low-priority ones by e-mail only. */
+    public Set<Channel> defaultChannels() {
+        return switch (priority) {
+            case HIGH -> EnumSet.of(Channel.EMAIL, Channel.SMS, Channel.PUSH);
+            case NORMAL -> EnumSet.of(Channel.EMAIL, Channel.PUSH);
+            case LOW -> EnumSet.of(Channel.EMAIL);
+        };
+    }
+
+    /** Low-priority messages go into the daily digest e-mail unless the person wants them one by one. */
+    public boolean defaultDigest() {
+        return priority == Priority.LOW;
+    }
+
+    public static Optional<Category> of(String code) {
+        return Arrays.stream(values()).filter(c -> c.code.equals(code)).findFirst();
+    }
+}
