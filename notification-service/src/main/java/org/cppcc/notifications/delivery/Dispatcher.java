@@ -43,7 +43,7 @@ public class Dispatcher {
     private final Clock clock;
     private final Duration retryBase;
     private final int maxAttempts;
-    private final int smsPerHour;
+    private final SmsRateLimit smsLimit;
 
     public Dispatcher(EntityManager em, Channels channels, PreferenceStore preferences, Directory directory, Templates templates,
                       ObjectMapper json, Clock clock,
@@ -59,7 +59,7 @@ public class Dispatcher {
         this.clock = clock;
         this.retryBase = retryBase;
         this.maxAttempts = maxAttempts;
-        this.smsPerHour = smsPerHour;
+        this.smsLimit = new SmsRateLimit(smsPerHour);
     }
 
     @Scheduled(every = "${cppcc.notify.dispatch-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "dispatch-email")
@@ -151,15 +151,11 @@ public class Dispatcher {
         };
     }
 
-    /** At most smsPerHour SMS to one person in any hour. */
     private Instant smsAllowedAt(String userId, Instant now) {
         @SuppressWarnings("unchecked")
         List<Object> sent = em.createNativeQuery("select sent_at from delivery where user_id = ?1 and channel = 'SMS' and sent_at > ?2 "
-                        + "order by sent_at").setParameter(1, userId).setParameter(2, ts(now.minus(Duration.ofHours(1)))).getResultList();
-        if (sent.size() < smsPerHour) {
-            return now;
-        }
-        return instant(sent.get(sent.size() - smsPerHour)).plus(Duration.ofHours(1));
+                        + "order by sent_at").setParameter(1, userId).setParameter(2, ts(now.minus(SmsRateLimit.WINDOW))).getResultList();
+        return smsLimit.allowedAt(sent.stream().map(Dispatcher::instant).toList(), now);
     }
 
     private void deferTo(UUID id, Instant when, String why) {
