@@ -38,6 +38,22 @@ public class Proposal {
     public boolean publishConsent;
     public Instant submittedAt;
 
+    /** 届 and 次会议 of the session it was registered in, and its number there (e.g. 第0001号) */
+    public Integer term;
+    public Integer session;
+    public String number;
+    public Instant registeredAt;
+    /** why it was returned or not registered */
+    public String decisionReason;
+    /** 0 before assignment, 1 first handling, 2 二次办理 */
+    public int handlingRound;
+    /** 公开: published on the committee's public pages */
+    public boolean published;
+    public Instant publishedAt;
+    /** 重点提案 and its supervising leader (督办) */
+    public boolean keyProposal;
+    public String supervisingLeader;
+
     @Version
     public long version;
 }

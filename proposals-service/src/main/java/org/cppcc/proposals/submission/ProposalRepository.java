@@ -17,12 +17,24 @@ public class ProposalRepository implements PanacheRepositoryBase<Proposal, UUID>
         return find("id", id).firstResultOptional();
     }
 
-    public List<Proposal> page(PageRequest page, String authorUserId) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Parameters p = new Parameters();
+    /**
+     * A page, newest first: by author, or assigned to one of the units (any round), or all; optionally in one
+     * status. Drafts only for their author (the viewer).
+     */
+    public List<Proposal> page(PageRequest page, String authorUserId, List<UUID> assignedToUnits, ProposalStatus status, String viewer) {
+        StringBuilder q = new StringBuilder("(status <> :draft or authorUserId = :viewer)");
+        Parameters p = Parameters.with("draft", ProposalStatus.DRAFT).and("viewer", viewer);
         if (authorUserId != null) {
             q.append(" and authorUserId = :author");
             p.and("author", authorUserId);
+        }
+        if (!assignedToUnits.isEmpty()) {
+            q.append(" and id in (select a.proposalId from Assignment a where a.unitId in :units)");
+            p.and("units", assignedToUnits);
+        }
+        if (status != null) {
+            q.append(" and status = :status");
+            p.and("status", status);
         }
         if (page.after() != null) {
             q.append(" and id < :after");

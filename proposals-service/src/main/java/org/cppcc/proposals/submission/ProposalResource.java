@@ -6,6 +6,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -57,9 +58,18 @@ public class ProposalResource {
     }
 
     @GET
-    @Operation(summary = "Proposals, newest first: staff see the committee's, members their own (mine=true for staff's own)")
+    @Operation(summary = "Proposals, newest first: staff see the committee's (mine=true: their own), units those assigned to them, members their own; ?status= filters")
     public Page<ProposalView> list(@PathParam("code") String code, @QueryParam("cursor") String cursor,
-                                   @QueryParam("limit") Integer limit, @QueryParam("mine") boolean mine) {
-        return service.list(PageRequest.of(cursor, limit), mine);
+                                   @QueryParam("limit") Integer limit, @QueryParam("mine") boolean mine,
+                                   @QueryParam("status") ProposalStatus status) {
+        return service.list(PageRequest.of(cursor, limit), mine, status);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "修改: the proposer edits a draft or a returned proposal (If-Match: the version read)")
+    public ProposalView edit(@PathParam("code") String code, @PathParam("id") UUID id, @Valid @NotNull SubmitProposal request,
+                             @HeaderParam("If-Match") String ifMatch) {
+        return service.edit(id, request, org.cppcc.proposals.lifecycle.ProposalStepsResource.version(ifMatch));
     }
 }

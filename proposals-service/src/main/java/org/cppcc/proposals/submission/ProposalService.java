@@ -15,8 +15,12 @@ import org.cppcc.platform.problem.Problems;
 import org.cppcc.platform.security.Caller;
 import org.cppcc.platform.tenancy.CommitteeContext;
 import org.cppcc.platform.tenancy.Roles;
+import org.cppcc.proposals.lifecycle.Action;
+import org.cppcc.proposals.lifecycle.ProposalAccess;
+import org.cppcc.proposals.lifecycle.Transitions;
 
-import java.time.Instant;
+import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -28,17 +32,23 @@ public class ProposalService {
     private final Idempotency idempotency;
     private final Caller caller;
     private final CommitteeContext committee;
+    private final ProposalAccess access;
+    private final Transitions transitions;
+    private final Clock clock;
 
     public ProposalService(ProposalRepository proposals, Outbox outbox, Idempotency idempotency, Caller caller,
-                           CommitteeContext committee) {
+                           CommitteeContext committee, ProposalAccess access, Transitions transitions, Clock clock) {
         this.proposals = proposals;
         this.outbox = outbox;
         this.idempotency = idempotency;
         this.caller = caller;
         this.committee = committee;
+        this.access = access;
+        this.transitions = transitions;
+        this.clock = clock;
     }
 
-    /** 提交: stores the proposal and its ProposalSubmitted event in one transaction. */
+    /** 提交 (or a draft): stores the proposal and, when submitted, its ProposalSubmitted event in one transaction. */
     public Created<ProposalView> submit(SubmitProposal request, String idempotencyKey) {
         String scope = "proposals.submit:" + committee.code() + ":" + caller.userId();
         return idempotency.once(idempotencyKey, scope, ProposalView.class, () -> {
@@ -47,36 +57,49 @@ public class ProposalService {
             p.title = request.title().strip();
             p.body = request.body();
             p.kind = ProposalKind.INDIVIDUAL;
-            p.status = ProposalStatus.SUBMITTED;
             p.authorUserId = caller.userId();
             p.authorName = caller.displayName();
             p.publishConsent = request.publishConsent();
-            p.submittedAt = Instant.now();
+            boolean draft = Boolean.TRUE.equals(request.draft());
+            p.submittedAt = draft ? null : clock.instant();
+            p.status = draft ? ProposalStatus.DRAFT : ProposalStatus.SUBMITTED;
             proposals.persistAndFlush(p);
-            outbox.publish(Topics.PROPOSALS, EventTypes.PROPOSAL_SUBMITTED, committee.code(), p.id.toString(),
-                    new ProposalSubmitted(p.id.toString(), p.title, p.kind.name(), p.authorUserId, p.authorName, p.submittedAt));
+            transitions.created(p, draft ? Action.EDIT : Action.SUBMIT);
+            if (!draft) {
+                outbox.publish(Topics.PROPOSALS, EventTypes.PROPOSAL_SUBMITTED, committee.code(), p.id.toString(),
+                        new ProposalSubmitted(p.id.toString(), p.title, p.kind.name(), p.authorUserId, p.authorName, p.submittedAt));
+            }
             return new Created<>(p.id.toString(), ProposalView.of(p));
         });
     }
 
-    /** A proposal the caller may see: staff see their committee's, members their own; anything else is 404. */
+    /** 修改: the proposer edits a draft or a returned proposal (If-Match: the version they read). */
+    public ProposalView edit(UUID id, SubmitProposal request, Long expectedVersion) {
+        Proposal p = access.visible(id);
+        transitions.check(p, Action.EDIT, null);
+        if (expectedVersion != null && expectedVersion != p.version) {
+            throw Problems.conflict("the proposal changed since you read it (version " + p.version + ", yours " + expectedVersion + ")");
+        }
+        p.title = request.title().strip();
+        p.body = request.body();
+        p.publishConsent = request.publishConsent();
+        transitions.record(p, Action.EDIT, p.status, null);
+        proposals.flush();
+        return ProposalView.of(p);
+    }
+
+    /** A proposal the caller may see (see {@link ProposalAccess}); anything else is 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ProposalView get(UUID id) {
-        return proposals.byId(id).filter(this::visible).map(ProposalView::of)
-                .orElseThrow(() -> Problems.notFound("proposal", id));
+        return ProposalView.of(access.visible(id));
     }
 
+    /** Staff: the committee's (mine=true: their own); a unit officer: those assigned to their unit; a member: their own. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<ProposalView> list(PageRequest page, boolean mine) {
-        String author = mine || !isStaff() ? caller.userId() : null;
-        return Page.of(proposals.page(page, author), page, p -> p.id.toString(), ProposalView::of);
-    }
-
-    private boolean visible(Proposal p) {
-        return isStaff() || p.authorUserId.equals(caller.userId());
-    }
-
-    private boolean isStaff() {
-        return committee.has(Roles.PROPOSAL_OFFICE) || committee.has(Roles.LEADER) || committee.has(Roles.COMMITTEE_ADMIN);
+    public Page<ProposalView> list(PageRequest page, boolean mine, ProposalStatus status) {
+        boolean staff = access.isStaff() && !mine;
+        List<UUID> units = !staff && !mine && committee.has(Roles.HANDLING_UNIT) ? access.myUnits() : List.of();
+        String author = staff || !units.isEmpty() ? null : caller.userId();
+        return Page.of(proposals.page(page, author, units, status, caller.userId()), page, p -> p.id.toString(), ProposalView::of);
     }
 }

@@ -9,5 +9,7 @@ public record SubmitProposal(
         @NotBlank @Size(max = 200) String title,
         @NotBlank @Size(max = 20000) String body,
         /** whether the reply may be published (公开); the proposer must say */
-        @NotNull Boolean publishConsent) {
+        @NotNull Boolean publishConsent,
+        /** true: keep it as a draft (草稿) to edit and submit later */
+        Boolean draft) {
 }

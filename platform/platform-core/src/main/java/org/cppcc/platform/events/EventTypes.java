@@ -6,6 +6,16 @@ public final class EventTypes {
     public static final String COMMITTEE_REGISTERED = "org.cppcc.members.CommitteeRegistered.v1";
     public static final String MEMBER_JOINED = "org.cppcc.members.MemberJoined.v1";
     public static final String PROPOSAL_SUBMITTED = "org.cppcc.proposals.ProposalSubmitted.v1";
+    public static final String PROPOSAL_REGISTERED = "org.cppcc.proposals.ProposalRegistered.v1";
+    public static final String PROPOSAL_NOT_REGISTERED = "org.cppcc.proposals.ProposalNotRegistered.v1";
+    public static final String PROPOSAL_RETURNED = "org.cppcc.proposals.ProposalReturned.v1";
+    public static final String PROPOSAL_WITHDRAWN = "org.cppcc.proposals.ProposalWithdrawn.v1";
+    public static final String PROPOSAL_ASSIGNED = "org.cppcc.proposals.ProposalAssigned.v1";
+    public static final String PROPOSAL_REPLIED = "org.cppcc.proposals.ProposalReplied.v1";
+    public static final String PROPOSAL_FEEDBACK_GIVEN = "org.cppcc.proposals.FeedbackGiven.v1";
+    public static final String PROPOSAL_MARKED_KEY = "org.cppcc.proposals.ProposalMarkedKey.v1";
+    public static final String PROPOSAL_PUBLISHED = "org.cppcc.proposals.ProposalPublished.v1";
+    public static final String PROPOSAL_ARCHIVED = "org.cppcc.proposals.ProposalArchived.v1";
     public static final String HANDLING_UNIT_REGISTERED = "org.cppcc.proposals.HandlingUnitRegistered.v1";
     public static final String CONSULTATION_ACTIVITY_SCHEDULED = "org.cppcc.consultations.ActivityScheduled.v1";
     public static final String CONSULTATION_ACTIVITY_CANCELLED = "org.cppcc.consultations.ActivityCancelled.v1";

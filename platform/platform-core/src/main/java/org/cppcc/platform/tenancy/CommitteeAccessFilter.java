@@ -41,7 +41,8 @@ public class CommitteeAccessFilter {
             return Optional.empty();
         }
         Method method = resource.getResourceMethod();
-        boolean open = method != null && method.isAnnotationPresent(PermitAll.class);
+        boolean open = method != null && (method.isAnnotationPresent(PermitAll.class)
+                || resource.getResourceClass().isAnnotationPresent(PermitAll.class));
         if (!code.matches("\\d{6}") || !committees.exists(code)) {
             return Optional.of(Problems.notFound("committee", code).toResponse());
         }

@@ -66,7 +66,7 @@ public final class KafkaBroker implements AutoCloseable {
             Path log = dir.resolve("kafka.log");
             if (!Files.exists(data.resolve("meta.properties"))) {
                 ManagedProcess.run("kafka-format", List.of(java, "-cp", cp, "kafka.tools.StorageTool", "format",
-                        "-t", clusterId(), "-c", props.toString(), "--ignore-formatted"), dir, Map.of(), log, 120);
+                        "--cluster-id=" + clusterId(), "--config=" + props, "--ignore-formatted"), dir, Map.of(), log, 120);
             }
             long logStart = Files.exists(log) ? Files.size(log) : 0;
             process = ManagedProcess.start("kafka", List.of(java, "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
@@ -95,12 +95,16 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** A 22-character base64url id, as Kafka's StorageTool random-uuid prints. */
-    private static String clusterId() {
-        UUID u = UUID.randomUUID();
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16);
-        b.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+    /** A 22-character base64url id, as Kafka's StorageTool random-uuid prints (never starting with '-', which reads as an option). */
+    static String clusterId() {
+        String id;
+        do {
+            UUID u = UUID.randomUUID();
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16);
+            b.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
+            id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+        } while (id.startsWith("-"));
+        return id;
     }
 
     public synchronized void stop() {

@@ -1,0 +1,50 @@
+package org.cppcc.platform.events.contracts;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The steps of a proposal's life after submission (each a type of its own on proposals.events). */
+public final class ProposalEvents {
+
+    private ProposalEvents() {
+    }
+
+    /** 立案: registered under a number of the session. */
+    public record Registered(String proposalId, String title, String number, String authorUserId) {
+    }
+
+    /** 不予立案 (notRegistered) or 退回修改 (returned), with the office's reason. */
+    public record Decided(String proposalId, String title, String authorUserId, String reason) {
+    }
+
+    /** 撤回 by the author. */
+    public record Withdrawn(String proposalId, String title, String authorUserId) {
+    }
+
+    /** 交办 (round 1) or 二次办理 (round 2): the units, their role (LEAD 主办, CO 会办) and deadlines. */
+    public record Assigned(String proposalId, String title, int round, List<Unit> units) {
+        public record Unit(String unitId, String unitName, String role, LocalDate deadline) {
+        }
+    }
+
+    /** 答复: a lead unit's reply letter, classified A (solved/adopted), B (planned), C (for reference). */
+    public record Replied(String proposalId, String title, String authorUserId, String unitId, String unitName, String classification,
+                          int round, boolean allLeadsReplied) {
+    }
+
+    /** 反馈: the proposer's rating; 不满意 in the first round reopens handling. */
+    public record FeedbackGiven(String proposalId, String title, int round, String replyRating, String contactRating, boolean reopened) {
+    }
+
+    /** 重点提案: marked key, with its supervising leader (督办). */
+    public record MarkedKey(String proposalId, String title, String authorUserId, String supervisingLeader) {
+    }
+
+    /** 公开: published on the committee's public pages. */
+    public record Published(String proposalId, String title) {
+    }
+
+    /** 归档 */
+    public record Archived(String proposalId, String title) {
+    }
+}

@@ -1,0 +1,40 @@
+package org.cppcc.proposals.handling;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.TenantId;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** 交办: a proposal assigned to one unit, as lead (主办) or co-handler (会办), in one handling round. */
+@Entity
+@Table(name = "assignment")
+public class Assignment {
+
+    public static final String LEAD = "LEAD";
+    public static final String CO = "CO";
+    public static final String OPEN = "OPEN";
+    public static final String REPLIED = "REPLIED";
+    public static final String CLOSED = "CLOSED";
+
+    @Id
+    public UUID id;
+    @TenantId
+    public String committee;
+    public UUID proposalId;
+    public UUID unitId;
+    /** LEAD or CO */
+    public String role;
+    public int handlingRound;
+    /** 规定时限 */
+    public LocalDate deadline;
+    /** OPEN, REPLIED, CLOSED */
+    public String status;
+    public Instant assignedAt;
+    @Version
+    public long version;
+}

@@ -1,0 +1,108 @@
+package org.cppcc.proposals.handling;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.cppcc.platform.tenancy.CommitteeContext;
+import org.cppcc.proposals.lifecycle.ProposalAccess;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** What units and proposers read about handling: assignments, replies, notes. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class HandlingQueries {
+
+    public record AssignmentView(String id, String proposalId, String proposalTitle, String proposalNumber, String unitId, String unitName,
+                                 String role, int round, LocalDate deadline, String status) {
+    }
+
+    public record ReplyView(String unitName, String classification, String body, int round, Instant repliedAt) {
+    }
+
+    public record NoteView(String unitName, String kind, String body, Instant writtenAt) {
+    }
+
+    private static final String ASSIGNMENT_SELECT = "select a.id, a.proposal_id, p.title, p.number, a.unit_id, u.name, a.role, a.handling_round, "
+            + "a.deadline, a.status from assignment a join proposal p on p.id = a.proposal_id join handling_unit u on u.id = a.unit_id ";
+
+    private final EntityManager em;
+    private final CommitteeContext committee;
+    private final ProposalAccess access;
+
+    public HandlingQueries(EntityManager em, CommitteeContext committee, ProposalAccess access) {
+        this.em = em;
+        this.committee = committee;
+        this.access = access;
+    }
+
+    /** 我的交办: the caller's units' open assignments, nearest deadline first. */
+    public List<AssignmentView> mine() {
+        List<UUID> units = access.myUnits();
+        if (units.isEmpty()) {
+            return List.of();
+        }
+        return assignments(ASSIGNMENT_SELECT + "where a.committee = :c and a.unit_id in (:units) and a.status = 'OPEN' order by a.deadline, a.id",
+                units);
+    }
+
+    public List<AssignmentView> ofProposal(UUID proposalId) {
+        return assignments(ASSIGNMENT_SELECT + "where a.committee = :c and a.proposal_id = :p order by a.handling_round, a.role desc, u.name", proposalId);
+    }
+
+    /** Open assignments due by a date (督办: overdue when the date is today, due soon when later). */
+    public List<AssignmentView> dueBy(LocalDate date) {
+        return assignments(ASSIGNMENT_SELECT + "where a.committee = :c and a.status = 'OPEN' and a.deadline <= :d order by a.deadline", date);
+    }
+
+    public List<ReplyView> replies(UUID proposalId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select u.name, r.classification, r.body, a.handling_round, r.replied_at from reply r "
+                        + "join assignment a on a.id = r.assignment_id join handling_unit u on u.id = a.unit_id "
+                        + "where r.committee = ?1 and r.proposal_id = ?2 order by r.replied_at")
+                .setParameter(1, committee.code()).setParameter(2, proposalId).getResultList();
+        return rows.stream().map(r -> new ReplyView((String) r[0], String.valueOf(r[1]), (String) r[2], ((Number) r[3]).intValue(), instant(r[4]))).toList();
+    }
+
+    public List<NoteView> notes(UUID proposalId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select u.name, n.kind, n.body, n.written_at from handling_note n "
+                        + "join assignment a on a.id = n.assignment_id join handling_unit u on u.id = a.unit_id "
+                        + "where n.committee = ?1 and n.proposal_id = ?2 order by n.written_at")
+                .setParameter(1, committee.code()).setParameter(2, proposalId).getResultList();
+        return rows.stream().map(r -> new NoteView((String) r[0], (String) r[1], (String) r[2], instant(r[3]))).toList();
+    }
+
+    private List<AssignmentView> assignments(String sql, Object arg) {
+        var q = em.createNativeQuery(sql).setParameter("c", committee.code());
+        if (sql.contains(":units")) {
+            q.setParameter("units", arg);
+        } else if (sql.contains(":p")) {
+            q.setParameter("p", arg);
+        } else {
+            q.setParameter("d", arg);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        return rows.stream().map(r -> new AssignmentView(r[0].toString(), r[1].toString(), (String) r[2], (String) r[3], r[4].toString(),
+                (String) r[5], (String) r[6], ((Number) r[7]).intValue(), date(r[8]), (String) r[9])).toList();
+    }
+
+    private static LocalDate date(Object o) {
+        return o instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) o;
+    }
+
+    private static Instant instant(Object o) {
+        if (o instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (o instanceof OffsetDateTime t) {
+            return t.toInstant();
+        }
+        return (Instant) o;
+    }
+}

@@ -1,0 +1,77 @@
+package org.cppcc.proposals.handling;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.cppcc.platform.tenancy.CommitteeRoles;
+import org.cppcc.platform.tenancy.Roles;
+import org.cppcc.platform.time.ClockProducer;
+import org.cppcc.proposals.review.ProposalSettings;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+@Path("/committees/{code}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "handling", description = "承办单位的交办、督办、提案办设置")
+public class HandlingResource {
+
+    public record Supervision(List<HandlingQueries.AssignmentView> overdue, List<HandlingQueries.AssignmentView> dueSoon) {
+    }
+
+    private final HandlingQueries queries;
+    private final ProposalSettings settings;
+    private final Clock clock;
+
+    public HandlingResource(HandlingQueries queries, ProposalSettings settings, Clock clock) {
+        this.queries = queries;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("my-assignments")
+    @CommitteeRoles(Roles.HANDLING_UNIT)
+    @Operation(summary = "我的交办: my unit's open assignments, nearest deadline first")
+    public List<HandlingQueries.AssignmentView> mine() {
+        return queries.mine();
+    }
+
+    @GET
+    @Path("supervision")
+    @CommitteeRoles({Roles.PROPOSAL_OFFICE, Roles.LEADER})
+    @Operation(summary = "督办: open assignments overdue, and due within ?days (default 14)")
+    public Supervision supervision(@QueryParam("days") Integer days) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ClockProducer.CHINA);
+        List<HandlingQueries.AssignmentView> all = queries.dueBy(today.plusDays(days == null ? 14 : Math.max(0, Math.min(days, 365))));
+        return new Supervision(all.stream().filter(a -> a.deadline().isBefore(today)).toList(),
+                all.stream().filter(a -> !a.deadline().isBefore(today)).toList());
+    }
+
+    @GET
+    @Path("proposal-settings")
+    @Operation(summary = "The proposal office's settings: current session, deadline days, return window")
+    public ProposalSettings.Settings getSettings() {
+        return settings.current();
+    }
+
+    @PUT
+    @Path("proposal-settings")
+    @CommitteeRoles({Roles.PROPOSAL_OFFICE, Roles.COMMITTEE_ADMIN})
+    @jakarta.transaction.Transactional
+    @Operation(summary = "Change the proposal office's settings (e.g. a new session: numbers start again at 0001)")
+    public ProposalSettings.Settings putSettings(@Valid @NotNull ProposalSettings.Settings s) {
+        settings.save(s);
+        return settings.current();
+    }
+}

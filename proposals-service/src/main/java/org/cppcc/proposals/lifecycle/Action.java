@@ -1,0 +1,55 @@
+package org.cppcc.proposals.lifecycle;
+
+import org.cppcc.proposals.submission.ProposalStatus;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static org.cppcc.proposals.submission.ProposalStatus.COMPLETED;
+import static org.cppcc.proposals.submission.ProposalStatus.DRAFT;
+import static org.cppcc.proposals.submission.ProposalStatus.HANDLING;
+import static org.cppcc.proposals.submission.ProposalStatus.NOT_REGISTERED;
+import static org.cppcc.proposals.submission.ProposalStatus.REGISTERED;
+import static org.cppcc.proposals.submission.ProposalStatus.REPLIED;
+import static org.cppcc.proposals.submission.ProposalStatus.RETURNED;
+import static org.cppcc.proposals.submission.ProposalStatus.SUBMITTED;
+import static org.cppcc.proposals.submission.ProposalStatus.WITHDRAWN;
+
+/**
+ * Everything that can be done to a proposal: who may do it and in which states. The one table every
+ * transition is checked against (docs/api.md draws it).
+ */
+public enum Action {
+    EDIT(Actor.AUTHOR, EnumSet.of(DRAFT, RETURNED)),
+    SUBMIT(Actor.AUTHOR, EnumSet.of(DRAFT, RETURNED)),
+    WITHDRAW(Actor.AUTHOR, EnumSet.of(DRAFT, SUBMITTED, RETURNED)),
+    REGISTER(Actor.OFFICE, EnumSet.of(SUBMITTED)),
+    NOT_REGISTER(Actor.OFFICE, EnumSet.of(SUBMITTED)),
+    RETURN(Actor.OFFICE, EnumSet.of(SUBMITTED)),
+    ASSIGN(Actor.OFFICE, EnumSet.of(REGISTERED)),
+    MARK_KEY(Actor.OFFICE, EnumSet.of(REGISTERED, HANDLING, REPLIED)),
+    NOTE(Actor.ASSIGNED_UNIT, EnumSet.of(HANDLING)),
+    REPLY(Actor.LEAD_UNIT, EnumSet.of(HANDLING)),
+    FEEDBACK(Actor.AUTHOR, EnumSet.of(REPLIED)),
+    PUBLISH(Actor.OFFICE, EnumSet.of(REPLIED, COMPLETED)),
+    ARCHIVE(Actor.OFFICE, EnumSet.of(COMPLETED, NOT_REGISTERED, WITHDRAWN));
+
+    /** Who may act: the proposer, the committee's proposal office, or a unit the proposal is assigned to (as lead). */
+    public enum Actor { AUTHOR, OFFICE, ASSIGNED_UNIT, LEAD_UNIT }
+
+    private final Actor actor;
+    private final Set<ProposalStatus> from;
+
+    Action(Actor actor, Set<ProposalStatus> from) {
+        this.actor = actor;
+        this.from = from;
+    }
+
+    public Actor actor() {
+        return actor;
+    }
+
+    public Set<ProposalStatus> from() {
+        return from;
+    }
+}

@@ -1,0 +1,295 @@
+package org.cppcc.proposals.lifecycle;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.cppcc.platform.events.EventTypes;
+import org.cppcc.platform.events.Topics;
+import org.cppcc.platform.events.contracts.ProposalEvents;
+import org.cppcc.platform.events.contracts.ProposalSubmitted;
+import org.cppcc.platform.ids.Ids;
+import org.cppcc.platform.outbox.Outbox;
+import org.cppcc.platform.problem.Problems;
+import org.cppcc.platform.security.Caller;
+import org.cppcc.platform.tenancy.CommitteeContext;
+import org.cppcc.proposals.handling.Assignment;
+import org.cppcc.proposals.review.ProposalSettings;
+import org.cppcc.proposals.submission.Proposal;
+import org.cppcc.proposals.submission.ProposalStatus;
+import org.cppcc.proposals.submission.ProposalView;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.cppcc.platform.time.ClockProducer.CHINA;
+
+/**
+ * Every step of a proposal after it is written: submit, withdraw, review (立案 / 不予立案 / 退回), mark key,
+ * assign (交办), handling notes, reply (答复), feedback (反馈) with re-handling (二次办理), publish (公开) and
+ * archive (归档). Each step goes through {@link Transitions} and publishes its event in the same transaction.
+ */
+@ApplicationScoped
+@Transactional
+public class ProposalLifecycle {
+
+    public record Reason(@NotBlank @Size(max = 1000) String reason) {
+    }
+
+    public record MarkKey(@NotBlank @Size(max = 100) String supervisingLeader) {
+    }
+
+    public record Assign(@NotEmpty @Size(max = 10) List<@NotNull UUID> leads, @Size(max = 10) List<@NotNull UUID> coHandlers,
+                         LocalDate deadline) {
+    }
+
+    public record Note(@NotNull @Pattern(regexp = "CONTACT_BEFORE|CONTACT_DURING|CONTACT_AFTER|PROGRESS|CO_OPINION") String kind,
+                       @NotBlank @Size(max = 5000) String body) {
+    }
+
+    public record Reply(@NotNull @Pattern(regexp = "A|B|C") String classification, @NotBlank @Size(max = 20000) String body) {
+    }
+
+    public record Feedback(@NotNull @Pattern(regexp = "SATISFIED|BASICALLY_SATISFIED|UNSATISFIED") String replyRating,
+                           @NotNull @Pattern(regexp = "SATISFIED|BASICALLY_SATISFIED|UNSATISFIED") String contactRating,
+                           @Size(max = 2000) String comment) {
+    }
+
+    private final ProposalAccess access;
+    private final Transitions transitions;
+    private final ProposalSettings settings;
+    private final Outbox outbox;
+    private final EntityManager em;
+    private final CommitteeContext committee;
+    private final Caller caller;
+    private final Clock clock;
+
+    public ProposalLifecycle(ProposalAccess access, Transitions transitions, ProposalSettings settings, Outbox outbox, EntityManager em,
+                             CommitteeContext committee, Caller caller, Clock clock) {
+        this.access = access;
+        this.transitions = transitions;
+        this.settings = settings;
+        this.outbox = outbox;
+        this.em = em;
+        this.committee = committee;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    /** Loads a visible proposal and checks the action, with the expected version when the client sends one (409 if stale). */
+    private Proposal begin(UUID id, Action action, Long expectedVersion) {
+        Proposal p = access.visible(id);
+        transitions.check(p, action, access.unitRole(p));
+        if (expectedVersion != null && expectedVersion != p.version) {
+            throw Problems.conflict("the proposal changed since you read it (version " + p.version + ", yours " + expectedVersion + ")");
+        }
+        return p;
+    }
+
+    private ProposalView done(Proposal p) {
+        em.flush();
+        return ProposalView.of(p);
+    }
+
+    private void publish(String type, Proposal p, Object data) {
+        outbox.publish(Topics.PROPOSALS, type, committee.code(), p.id.toString(), data);
+    }
+
+    public ProposalView submit(UUID id, Long version) {
+        Proposal p = begin(id, Action.SUBMIT, version);
+        p.submittedAt = clock.instant();
+        transitions.record(p, Action.SUBMIT, ProposalStatus.SUBMITTED, null);
+        publish(EventTypes.PROPOSAL_SUBMITTED, p, new ProposalSubmitted(p.id.toString(), p.title, p.kind.name(), p.authorUserId,
+                p.authorName, p.submittedAt));
+        return done(p);
+    }
+
+    public ProposalView withdraw(UUID id, Long version) {
+        Proposal p = begin(id, Action.WITHDRAW, version);
+        transitions.record(p, Action.WITHDRAW, ProposalStatus.WITHDRAWN, null);
+        publish(EventTypes.PROPOSAL_WITHDRAWN, p, new ProposalEvents.Withdrawn(p.id.toString(), p.title, p.authorUserId));
+        return done(p);
+    }
+
+    /** 立案: registers under the next number of the current session. */
+    public ProposalView register(UUID id, Long version) {
+        Proposal p = begin(id, Action.REGISTER, version);
+        ProposalSettings.Settings s = settings.current();
+        p.term = s.term();
+        p.session = s.session();
+        p.number = settings.nextNumber(s);
+        p.registeredAt = clock.instant();
+        transitions.record(p, Action.REGISTER, ProposalStatus.REGISTERED, p.number);
+        publish(EventTypes.PROPOSAL_REGISTERED, p, new ProposalEvents.Registered(p.id.toString(), p.title, p.number, p.authorUserId));
+        return done(p);
+    }
+
+    /** 不予立案, with the reason the proposer will read. */
+    public ProposalView notRegister(UUID id, Reason r, Long version) {
+        Proposal p = begin(id, Action.NOT_REGISTER, version);
+        p.decisionReason = r.reason().strip();
+        transitions.record(p, Action.NOT_REGISTER, ProposalStatus.NOT_REGISTERED, p.decisionReason);
+        publish(EventTypes.PROPOSAL_NOT_REGISTERED, p, new ProposalEvents.Decided(p.id.toString(), p.title, p.authorUserId, p.decisionReason));
+        return done(p);
+    }
+
+    /** 退回修改: back to the proposer, who edits and submits again. */
+    public ProposalView returnForRevision(UUID id, Reason r, Long version) {
+        Proposal p = begin(id, Action.RETURN, version);
+        p.decisionReason = r.reason().strip();
+        transitions.record(p, Action.RETURN, ProposalStatus.RETURNED, p.decisionReason);
+        publish(EventTypes.PROPOSAL_RETURNED, p, new ProposalEvents.Decided(p.id.toString(), p.title, p.authorUserId, p.decisionReason));
+        return done(p);
+    }
+
+    /** 重点提案 with its supervising leader (督办). */
+    public ProposalView markKey(UUID id, MarkKey k, Long version) {
+        Proposal p = begin(id, Action.MARK_KEY, version);
+        p.keyProposal = true;
+        p.supervisingLeader = k.supervisingLeader().strip();
+        transitions.record(p, Action.MARK_KEY, p.status, p.supervisingLeader);
+        publish(EventTypes.PROPOSAL_MARKED_KEY, p, new ProposalEvents.MarkedKey(p.id.toString(), p.title, p.authorUserId, p.supervisingLeader));
+        return done(p);
+    }
+
+    /** 交办: lead units (several: 分办) and co-handling units, each with the deadline (default: the committee's). */
+    public ProposalView assign(UUID id, Assign a, Long version) {
+        Proposal p = begin(id, Action.ASSIGN, version);
+        Set<UUID> leads = new LinkedHashSet<>(a.leads());
+        Set<UUID> cos = new LinkedHashSet<>(a.coHandlers() == null ? List.of() : a.coHandlers());
+        cos.removeAll(leads);
+        LocalDate deadline = a.deadline() != null ? a.deadline()
+                : LocalDate.ofInstant(clock.instant(), CHINA).plusDays(settings.current().deadlineDays());
+        if (!deadline.isAfter(LocalDate.ofInstant(clock.instant(), CHINA))) {
+            throw Problems.badRequest("the deadline must be in the future");
+        }
+        p.handlingRound = 1;
+        List<ProposalEvents.Assigned.Unit> units = new ArrayList<>();
+        for (UUID unit : leads) {
+            units.add(createAssignment(p, unit, Assignment.LEAD, deadline));
+        }
+        for (UUID unit : cos) {
+            units.add(createAssignment(p, unit, Assignment.CO, deadline));
+        }
+        transitions.record(p, Action.ASSIGN, ProposalStatus.HANDLING, units.stream().map(u -> u.unitName() + "(" + u.role() + ")").toList().toString());
+        publish(EventTypes.PROPOSAL_ASSIGNED, p, new ProposalEvents.Assigned(p.id.toString(), p.title, p.handlingRound, units));
+        return done(p);
+    }
+
+    private ProposalEvents.Assigned.Unit createAssignment(Proposal p, UUID unitId, String role, LocalDate deadline) {
+        String name = access.unitName(unitId).orElseThrow(() -> Problems.badRequest("handling unit " + unitId + " is not registered in this committee"));
+        Assignment a = new Assignment();
+        a.id = Ids.newId();
+        a.proposalId = p.id;
+        a.unitId = unitId;
+        a.role = role;
+        a.handlingRound = p.handlingRound;
+        a.deadline = deadline;
+        a.status = Assignment.OPEN;
+        a.assignedAt = clock.instant();
+        em.persist(a);
+        return new ProposalEvents.Assigned.Unit(unitId.toString(), name, role, deadline);
+    }
+
+    /** 办理过程: a unit records its contact with the proposer, its progress, or (co-handlers) its opinion to the lead. */
+    public void note(UUID id, Note n) {
+        Proposal p = begin(id, Action.NOTE, null);
+        Assignment mine = access.myAssignments(p.id, p.handlingRound).get(0);
+        em.createNativeQuery("insert into handling_note (id, committee, proposal_id, assignment_id, kind, body, written_by, written_at) "
+                        + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                .setParameter(1, Ids.newId()).setParameter(2, committee.code()).setParameter(3, p.id).setParameter(4, mine.id)
+                .setParameter(5, n.kind()).setParameter(6, n.body()).setParameter(7, caller.userId())
+                .setParameter(8, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).executeUpdate();
+    }
+
+    /** 答复: a lead unit's reply; when every lead of the round has replied, the proposer is asked for feedback. */
+    public ProposalView reply(UUID id, Reply r, Long version) {
+        Proposal p = begin(id, Action.REPLY, version);
+        Assignment mine = access.myAssignments(p.id, p.handlingRound).stream().filter(a -> Assignment.LEAD.equals(a.role)).findFirst()
+                .orElseThrow();
+        if (!Assignment.OPEN.equals(mine.status)) {
+            throw Problems.conflict("your unit has already replied in this round");
+        }
+        em.createNativeQuery("insert into reply (id, committee, proposal_id, assignment_id, classification, body, replied_by, replied_at) "
+                        + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                .setParameter(1, Ids.newId()).setParameter(2, committee.code()).setParameter(3, p.id).setParameter(4, mine.id)
+                .setParameter(5, r.classification()).setParameter(6, r.body()).setParameter(7, caller.userId())
+                .setParameter(8, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).executeUpdate();
+        mine.status = Assignment.REPLIED;
+        long open = em.createQuery("select count(a) from Assignment a where a.proposalId = :p and a.handlingRound = :r and a.role = 'LEAD' "
+                + "and a.status = 'OPEN' and a.id <> :mine", Long.class).setParameter("p", p.id).setParameter("r", p.handlingRound)
+                .setParameter("mine", mine.id).getSingleResult();
+        boolean all = open == 0;
+        String unitName = access.unitName(mine.unitId).orElse("");
+        transitions.record(p, Action.REPLY, all ? ProposalStatus.REPLIED : p.status, unitName + " " + r.classification());
+        publish(EventTypes.PROPOSAL_REPLIED, p, new ProposalEvents.Replied(p.id.toString(), p.title, p.authorUserId, mine.unitId.toString(),
+                unitName, r.classification(), p.handlingRound, all));
+        return done(p);
+    }
+
+    /**
+     * 反馈: the proposer rates the reply and the contact. 不满意 in the first round starts 二次办理 with the same units
+     * and a new deadline; otherwise handling is finished.
+     */
+    public ProposalView feedback(UUID id, Feedback f, Long version) {
+        Proposal p = begin(id, Action.FEEDBACK, version);
+        em.createNativeQuery("insert into feedback (id, committee, proposal_id, handling_round, user_id, reply_rating, contact_rating, comment, given_at) "
+                        + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+                .setParameter(1, Ids.newId()).setParameter(2, committee.code()).setParameter(3, p.id).setParameter(4, p.handlingRound)
+                .setParameter(5, caller.userId()).setParameter(6, f.replyRating()).setParameter(7, f.contactRating()).setParameter(8, f.comment())
+                .setParameter(9, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).executeUpdate();
+        boolean reopen = "UNSATISFIED".equals(f.replyRating()) && p.handlingRound == 1;
+        List<Assignment> previous = em.createQuery("select a from Assignment a where a.proposalId = :p and a.handlingRound = :r", Assignment.class)
+                .setParameter("p", p.id).setParameter("r", p.handlingRound).getResultList();
+        previous.forEach(a -> a.status = Assignment.CLOSED);
+        transitions.record(p, Action.FEEDBACK, reopen ? ProposalStatus.HANDLING : ProposalStatus.COMPLETED,
+                f.replyRating() + "/" + f.contactRating());
+        publish(EventTypes.PROPOSAL_FEEDBACK_GIVEN, p, new ProposalEvents.FeedbackGiven(p.id.toString(), p.title, p.handlingRound,
+                f.replyRating(), f.contactRating(), reopen));
+        if (reopen) {
+            p.handlingRound = 2;
+            LocalDate deadline = LocalDate.ofInstant(clock.instant(), CHINA).plusDays(settings.current().deadlineDays());
+            List<ProposalEvents.Assigned.Unit> units = new ArrayList<>();
+            for (Assignment a : previous) {
+                units.add(createAssignment(p, a.unitId, a.role, deadline));
+            }
+            publish(EventTypes.PROPOSAL_ASSIGNED, p, new ProposalEvents.Assigned(p.id.toString(), p.title, p.handlingRound, units));
+        }
+        return done(p);
+    }
+
+    /** 公开: after the office's secrecy review (保密审定), and only with the proposer's consent. */
+    public ProposalView publishReply(UUID id, Long version) {
+        Proposal p = begin(id, Action.PUBLISH, version);
+        if (!p.publishConsent) {
+            throw Problems.conflict("the proposer did not agree to publication");
+        }
+        if (p.published) {
+            throw Problems.conflict("already published");
+        }
+        p.published = true;
+        p.publishedAt = clock.instant();
+        transitions.record(p, Action.PUBLISH, p.status, "保密审定通过");
+        publish(EventTypes.PROPOSAL_PUBLISHED, p, new ProposalEvents.Published(p.id.toString(), p.title));
+        return done(p);
+    }
+
+    /** 归档: read-only from now on. */
+    public ProposalView archive(UUID id, Long version) {
+        Proposal p = begin(id, Action.ARCHIVE, version);
+        transitions.record(p, Action.ARCHIVE, ProposalStatus.ARCHIVED, null);
+        publish(EventTypes.PROPOSAL_ARCHIVED, p, new ProposalEvents.Archived(p.id.toString(), p.title));
+        return done(p);
+    }
+}

@@ -1,0 +1,176 @@
+package org.cppcc.proposals.lifecycle;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.cppcc.platform.problem.Problems;
+import org.cppcc.proposals.handling.HandlingQueries;
+import org.cppcc.proposals.lifecycle.ProposalLifecycle.Assign;
+import org.cppcc.proposals.lifecycle.ProposalLifecycle.Feedback;
+import org.cppcc.proposals.lifecycle.ProposalLifecycle.MarkKey;
+import org.cppcc.proposals.lifecycle.ProposalLifecycle.Note;
+import org.cppcc.proposals.lifecycle.ProposalLifecycle.Reason;
+import org.cppcc.proposals.lifecycle.ProposalLifecycle.Reply;
+import org.cppcc.proposals.submission.ProposalView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The steps of one proposal. Each POST answers the proposal as it now is; send {@code If-Match: <version>}
+ * to be told (409) when someone else changed it since you read it.
+ */
+@Path("/committees/{code}/proposals/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "proposal lifecycle", description = "审查、交办、办理、答复、反馈、公开、归档")
+public class ProposalStepsResource {
+
+    private final ProposalLifecycle lifecycle;
+    private final Transitions transitions;
+    private final ProposalAccess access;
+    private final HandlingQueries handling;
+
+    public ProposalStepsResource(ProposalLifecycle lifecycle, Transitions transitions, ProposalAccess access, HandlingQueries handling) {
+        this.lifecycle = lifecycle;
+        this.transitions = transitions;
+        this.access = access;
+        this.handling = handling;
+    }
+
+    public static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(ifMatch.replace("\"", "").replace("W/", "").trim());
+        } catch (NumberFormatException e) {
+            throw Problems.badRequest("If-Match must be the proposal's version number");
+        }
+    }
+
+    @POST
+    @Path("submit")
+    @Operation(summary = "提交: the proposer submits a draft or a returned proposal")
+    public ProposalView submit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return lifecycle.submit(id, version(ifMatch));
+    }
+
+    @POST
+    @Path("withdraw")
+    @Operation(summary = "撤回: the proposer withdraws it before registration")
+    public ProposalView withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return lifecycle.withdraw(id, version(ifMatch));
+    }
+
+    @POST
+    @Path("register")
+    @Operation(summary = "立案: the proposal office registers it under the session's next number")
+    public ProposalView register(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return lifecycle.register(id, version(ifMatch));
+    }
+
+    @POST
+    @Path("not-register")
+    @Operation(summary = "不予立案, with a reason")
+    public ProposalView notRegister(@PathParam("id") UUID id, @Valid @NotNull Reason reason, @HeaderParam("If-Match") String ifMatch) {
+        return lifecycle.notRegister(id, reason, version(ifMatch));
+    }
+
+    @POST
+    @Path("return")
+    @Operation(summary = "退回修改: back to the proposer for revision, with a reason")
+    public ProposalView returnForRevision(@PathParam("id") UUID id, @Valid @NotNull Reason reason, @HeaderParam("If-Match") String ifMatch) {
+        return lifecycle.returnForRevision(id, reason, version(ifMatch));
+    }
+
+    @POST
+    @Path("key")
+    @Operation(summary = "重点提案: mark key, with its supervising leader")
+    public ProposalView markKey(@PathParam("id") UUID id, @Valid @NotNull MarkKey key, @HeaderParam("If-Match") String ifMatch) {
+        return lifecycle.markKey(id, key, version(ifMatch));
+    }
+
+    @POST
+    @Path("assign")
+    @Operation(summary = "交办: lead unit(s) and co-handling units, with a deadline (default: the committee's)")
+    public ProposalView assign(@PathParam("id") UUID id, @Valid @NotNull Assign assign, @HeaderParam("If-Match") String ifMatch) {
+        return lifecycle.assign(id, assign, version(ifMatch));
+    }
+
+    @POST
+    @Path("notes")
+    @Operation(summary = "办理过程: an assigned unit records contact with the proposer, progress, or (会办) its opinion to the lead")
+    public void note(@PathParam("id") UUID id, @Valid @NotNull Note note) {
+        lifecycle.note(id, note);
+    }
+
+    @POST
+    @Path("reply")
+    @Operation(summary = "答复: a lead unit replies, classified A (solved/adopted), B (planned) or C (for reference)")
+    public ProposalView reply(@PathParam("id") UUID id, @Valid @NotNull Reply reply, @HeaderParam("If-Match") String ifMatch) {
+        return lifecycle.reply(id, reply, version(ifMatch));
+    }
+
+    @POST
+    @Path("feedback")
+    @Operation(summary = "反馈: the proposer rates the reply and the contact; 不满意 in the first round starts 二次办理")
+    public ProposalView feedback(@PathParam("id") UUID id, @Valid @NotNull Feedback feedback, @HeaderParam("If-Match") String ifMatch) {
+        return lifecycle.feedback(id, feedback, version(ifMatch));
+    }
+
+    @POST
+    @Path("publish")
+    @Operation(summary = "公开: publish the proposal and its reply (secrecy review done; needs the proposer's consent)")
+    public ProposalView publish(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return lifecycle.publishReply(id, version(ifMatch));
+    }
+
+    @POST
+    @Path("archive")
+    @Operation(summary = "归档: read-only from now on")
+    public ProposalView archive(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return lifecycle.archive(id, version(ifMatch));
+    }
+
+    @GET
+    @Path("history")
+    @Operation(summary = "Every transition: who, in which role, when, from and to which state")
+    public List<Transitions.TransitionView> history(@PathParam("id") UUID id) {
+        access.visible(id);
+        return transitions.history(id);
+    }
+
+    @GET
+    @Path("assignments")
+    @Operation(summary = "Its assignments (交办), per round")
+    public List<HandlingQueries.AssignmentView> assignments(@PathParam("id") UUID id) {
+        access.visible(id);
+        return handling.ofProposal(id);
+    }
+
+    @GET
+    @Path("replies")
+    @Operation(summary = "Its reply letters (答复)")
+    public List<HandlingQueries.ReplyView> replies(@PathParam("id") UUID id) {
+        access.visible(id);
+        return handling.replies(id);
+    }
+
+    @GET
+    @Path("notes")
+    @Operation(summary = "Its handling notes: contacts, progress, co-handlers' opinions")
+    public List<HandlingQueries.NoteView> notes(@PathParam("id") UUID id) {
+        access.visible(id);
+        return handling.notes(id);
+    }
+}
