@@ -58,4 +58,28 @@ class PerformanceTest {
         as("gz-member").get("/me/performance?limit=100").then().statusCode(200).body("entries.items.evidenceId", not(hasItem(proposalId)));
         given().get("/me/performance").then().statusCode(401).contentType("application/problem+json");
     }
+
+    @Test
+    void registrationAndKeyProposalsCountToo() {
+        String proposalId = UUID.randomUUID().toString();
+        String author = Tokens.subject(Tokens.of("hp-member"));
+        String registered = """
+                {"specversion":"1.0","id":"%s","source":"/cppcc/proposals-service","type":"org.cppcc.proposals.ProposalRegistered.v1",
+                 "subject":"%s","time":"2026-11-22T09:00:00Z","committee":"440112",
+                 "data":{"proposalId":"%s","title":"立案计分","number":"一届一次会议 第0001号","authorUserId":"%s"}}"""
+                .formatted(UUID.randomUUID(), proposalId, proposalId, author);
+        String key = """
+                {"specversion":"1.0","id":"%s","source":"/cppcc/proposals-service","type":"org.cppcc.proposals.ProposalMarkedKey.v1",
+                 "subject":"%s","time":"2026-11-22T10:00:00Z","committee":"440112",
+                 "data":{"proposalId":"%s","title":"立案计分","authorUserId":"%s","supervisingLeader":"区政协主席"}}"""
+                .formatted(UUID.randomUUID(), proposalId, proposalId, author);
+        TopicReader.publish("proposals.events", proposalId, registered);
+        TopicReader.publish("proposals.events", proposalId, key);
+        TopicReader.publish("proposals.events", proposalId, key);
+        await().atMost(Duration.ofSeconds(30)).until(() -> evidence("hp-member").stream().filter(proposalId::equals).count() == 2);
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        List<String> kinds = as("hp-member").get("/me/performance?limit=100").then().extract().jsonPath()
+                .getList("entries.items.findAll { it.evidenceId == '" + proposalId + "' }.kind");
+        assertEquals(List.of("PROPOSAL_KEY", "PROPOSAL_REGISTERED"), kinds);
+    }
 }

@@ -8,7 +8,11 @@ import java.math.BigDecimal;
  */
 public enum PerformanceKind {
     /** 提交提案 */
-    PROPOSAL_SUBMITTED(new BigDecimal("2"));
+    PROPOSAL_SUBMITTED(new BigDecimal("2")),
+    /** 提案立案 */
+    PROPOSAL_REGISTERED(new BigDecimal("3")),
+    /** 重点提案 */
+    PROPOSAL_KEY(new BigDecimal("5"));
 
     private final BigDecimal defaultPoints;
 

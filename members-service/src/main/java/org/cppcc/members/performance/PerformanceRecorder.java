@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.cppcc.platform.events.EventEnvelope;
 import org.cppcc.platform.events.EventTypes;
+import org.cppcc.platform.events.contracts.ProposalEvents;
 import org.cppcc.platform.events.contracts.ProposalSubmitted;
 import org.cppcc.platform.ids.Ids;
 import org.cppcc.platform.inbox.EventProcessor;
@@ -29,6 +30,14 @@ public class PerformanceRecorder {
             ProposalSubmitted p = events.data(event, ProposalSubmitted.class);
             add(event, p.authorUserId(), PerformanceKind.PROPOSAL_SUBMITTED, "提交提案《" + p.title() + "》", "proposal",
                     p.proposalId(), p.submittedAt());
+        } else if (EventTypes.PROPOSAL_REGISTERED.equals(event.type())) {
+            ProposalEvents.Registered r = events.data(event, ProposalEvents.Registered.class);
+            add(event, r.authorUserId(), PerformanceKind.PROPOSAL_REGISTERED, "提案《" + r.title() + "》立案（" + r.number() + "）", "proposal",
+                    r.proposalId(), event.time());
+        } else if (EventTypes.PROPOSAL_MARKED_KEY.equals(event.type())) {
+            ProposalEvents.MarkedKey k = events.data(event, ProposalEvents.MarkedKey.class);
+            add(event, k.authorUserId(), PerformanceKind.PROPOSAL_KEY, "提案《" + k.title() + "》列为重点提案", "proposal",
+                    k.proposalId(), event.time());
         }
     }
 

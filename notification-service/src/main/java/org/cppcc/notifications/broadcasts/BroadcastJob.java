@@ -45,6 +45,7 @@ public class BroadcastJob {
     }
 
     /** One batch of one unfinished broadcast; false when there is nothing to do. */
+    @ActivateRequestContext
     public boolean fanOutNextBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")

@@ -48,6 +48,7 @@ public class DigestJob {
     }
 
     /** Sends every pending digest now; returns how many people got one. */
+    @ActivateRequestContext
     public int sendDigests() {
         @SuppressWarnings("unchecked")
         List<String> users = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(

@@ -81,6 +81,7 @@ public class Dispatcher {
     }
 
     /** Handles one batch of this channel's due deliveries; returns how many. */
+    @ActivateRequestContext
     public int dispatch(Channel channel) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant();

@@ -41,7 +41,7 @@ public class Reminders {
         this.clock = clock;
     }
 
-    /** Schedules a reminder (once per subject, category and audience); one whose time has passed is not scheduled. */
+    /** Schedules a reminder (once per subject, category, audience and time); one whose time has passed is not scheduled. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void schedule(String committee, String subjectKey, Instant fireAt, Message m) {
         if (!fireAt.isAfter(clock.instant())) {
@@ -49,8 +49,8 @@ public class Reminders {
         }
         try {
             em.createNativeQuery("insert into reminder (id, committee, subject_key, fire_at, category, audience_kind, audience, data, link, status) "
-                            + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'SCHEDULED') on conflict (subject_key, category, audience_kind, audience) "
-                            + "do update set fire_at = excluded.fire_at, data = excluded.data, status = 'SCHEDULED'")
+                            + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'SCHEDULED') "
+                            + "on conflict (subject_key, category, audience_kind, audience, fire_at) do nothing")
                     .setParameter(1, Ids.newId()).setParameter(2, committee).setParameter(3, subjectKey)
                     .setParameter(4, OffsetDateTime.ofInstant(fireAt, ZoneOffset.UTC)).setParameter(5, m.category().code())
                     .setParameter(6, m.kind().name()).setParameter(7, m.audience()).setParameter(8, json.writeValueAsString(m.data()))
@@ -74,6 +74,7 @@ public class Reminders {
     }
 
     /** Fires every reminder due by the clock's now; returns how many. */
+    @ActivateRequestContext
     public int fireDue() {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")

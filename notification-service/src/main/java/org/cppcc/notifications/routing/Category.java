@@ -11,6 +11,13 @@ import java.util.Set;
 public enum Category {
     PROPOSAL_REVIEW("proposal.review", Priority.NORMAL),
     PROPOSAL_RECEIPT("proposal.receipt", Priority.LOW),
+    PROPOSAL_DECISION("proposal.decision", Priority.NORMAL),
+    PROPOSAL_KEY("proposal.key", Priority.NORMAL),
+    PROPOSAL_ASSIGNED("proposal.assigned", Priority.NORMAL),
+    ASSIGNMENT_DUE("assignment.due", Priority.HIGH),
+    ASSIGNMENT_OVERDUE("assignment.overdue", Priority.HIGH),
+    PROPOSAL_REPLIED("proposal.replied", Priority.HIGH),
+    PROPOSAL_FEEDBACK("proposal.feedback", Priority.NORMAL),
     UNIT_REGISTERED("unit.registered", Priority.LOW),
     CONSULTATION_SCHEDULED("consultation.scheduled", Priority.NORMAL),
     CONSULTATION_REMINDER("consultation.reminder", Priority.HIGH),

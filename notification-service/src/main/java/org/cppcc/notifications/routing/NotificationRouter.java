@@ -13,6 +13,7 @@ import org.cppcc.platform.events.contracts.ActivityCancelled;
 import org.cppcc.platform.events.contracts.ActivityScheduled;
 import org.cppcc.platform.events.contracts.HandlingUnitRegistered;
 import org.cppcc.platform.events.contracts.MemberJoined;
+import org.cppcc.platform.events.contracts.ProposalEvents;
 import org.cppcc.platform.events.contracts.ProposalSubmitted;
 import org.cppcc.platform.inbox.EventProcessor;
 import org.cppcc.platform.tenancy.Roles;
@@ -56,6 +57,57 @@ public class NotificationRouter {
                 send(event, new Message(AudienceKind.ROLE, Notification.roleAudience(c, Roles.PROPOSAL_OFFICE), Category.PROPOSAL_REVIEW, data, link));
                 send(event, new Message(AudienceKind.USER, p.authorUserId(), Category.PROPOSAL_RECEIPT, data, link));
             }
+            case EventTypes.PROPOSAL_REGISTERED -> {
+                ProposalEvents.Registered r = events.data(event, ProposalEvents.Registered.class);
+                send(event, new Message(AudienceKind.USER, r.authorUserId(), Category.PROPOSAL_DECISION,
+                        Map.of("title", r.title(), "outcome", "已立案（" + r.number() + "）", "outcomeEn", "registered as " + r.number()),
+                        proposalLink(c, r.proposalId())));
+            }
+            case EventTypes.PROPOSAL_RETURNED, EventTypes.PROPOSAL_NOT_REGISTERED -> {
+                ProposalEvents.Decided d = events.data(event, ProposalEvents.Decided.class);
+                boolean returned = EventTypes.PROPOSAL_RETURNED.equals(event.type());
+                send(event, new Message(AudienceKind.USER, d.authorUserId(), Category.PROPOSAL_DECISION,
+                        Map.of("title", d.title(), "outcome", (returned ? "退回修改：" : "不予立案：") + d.reason(),
+                                "outcomeEn", (returned ? "returned for revision: " : "not registered: ") + d.reason()),
+                        proposalLink(c, d.proposalId())));
+            }
+            case EventTypes.PROPOSAL_MARKED_KEY -> {
+                ProposalEvents.MarkedKey k = events.data(event, ProposalEvents.MarkedKey.class);
+                send(event, new Message(AudienceKind.USER, k.authorUserId(), Category.PROPOSAL_KEY,
+                        Map.of("title", k.title(), "leader", k.supervisingLeader()), proposalLink(c, k.proposalId())));
+            }
+            case EventTypes.PROPOSAL_ASSIGNED -> {
+                ProposalEvents.Assigned a = events.data(event, ProposalEvents.Assigned.class);
+                String link = proposalLink(c, a.proposalId());
+                for (ProposalEvents.Assigned.Unit u : a.units()) {
+                    Map<String, Object> data = Map.of("title", a.title(), "role", "LEAD".equals(u.role()) ? "主办" : "会办",
+                            "deadline", u.deadline().toString(), "round", a.round() == 1 ? "" : "（二次办理）", "unitName", u.unitName());
+                    send(event, new Message(AudienceKind.UNIT, u.unitId(), Category.PROPOSAL_ASSIGNED, data, link));
+                    String subject = assignmentKey(a.proposalId(), u.unitId(), a.round());
+                    for (int days : DUE_REMINDERS) {
+                        reminders.schedule(c, subject, u.deadline().minusDays(days).atTime(9, 0).atZone(ClockProducer.CHINA).toInstant(),
+                                new Message(AudienceKind.UNIT, u.unitId(), Category.ASSIGNMENT_DUE, withDays(data, days), link));
+                    }
+                    reminders.schedule(c, subject, u.deadline().plusDays(1).atTime(9, 0).atZone(ClockProducer.CHINA).toInstant(),
+                            new Message(AudienceKind.ROLE, Notification.roleAudience(c, Roles.PROPOSAL_OFFICE), Category.ASSIGNMENT_OVERDUE,
+                                    data, link));
+                }
+            }
+            case EventTypes.PROPOSAL_REPLIED -> {
+                ProposalEvents.Replied r = events.data(event, ProposalEvents.Replied.class);
+                reminders.cancel(assignmentKey(r.proposalId(), r.unitId(), r.round()));
+                if (r.allLeadsReplied()) {
+                    send(event, new Message(AudienceKind.USER, r.authorUserId(), Category.PROPOSAL_REPLIED,
+                            Map.of("title", r.title(), "unitName", r.unitName(), "classification", r.classification()),
+                            proposalLink(c, r.proposalId())));
+                }
+            }
+            case EventTypes.PROPOSAL_FEEDBACK_GIVEN -> {
+                ProposalEvents.FeedbackGiven f = events.data(event, ProposalEvents.FeedbackGiven.class);
+                send(event, new Message(AudienceKind.ROLE, Notification.roleAudience(c, Roles.PROPOSAL_OFFICE), Category.PROPOSAL_FEEDBACK,
+                        Map.of("title", f.title(), "rating", rating(f.replyRating()), "next", f.reopened() ? "，已转二次办理" : ""),
+                        proposalLink(c, f.proposalId())));
+            }
             case EventTypes.HANDLING_UNIT_REGISTERED -> {
                 HandlingUnitRegistered u = events.data(event, HandlingUnitRegistered.class);
                 directory.unitRegistered(c, u);
@@ -82,6 +134,31 @@ public class NotificationRouter {
                 // not something anyone is told about
             }
         }
+    }
+
+    /** Units hear of a deadline 14 and 3 days before; the office hears the day after it passes unanswered. */
+    static final int[] DUE_REMINDERS = {14, 3};
+
+    private static String assignmentKey(String proposalId, String unitId, int round) {
+        return "assignment:" + proposalId + ":" + unitId + ":" + round;
+    }
+
+    private static String proposalLink(String committee, String proposalId) {
+        return "/committees/" + committee + "/proposals/" + proposalId;
+    }
+
+    private static Map<String, Object> withDays(Map<String, Object> data, int days) {
+        Map<String, Object> out = new java.util.HashMap<>(data);
+        out.put("days", days);
+        return out;
+    }
+
+    private static String rating(String r) {
+        return switch (r) {
+            case "SATISFIED" -> "满意";
+            case "BASICALLY_SATISFIED" -> "基本满意";
+            default -> "不满意";
+        };
     }
 
     private void send(EventEnvelope event, Message m) {

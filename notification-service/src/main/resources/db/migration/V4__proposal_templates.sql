@@ -1,0 +1,17 @@
+insert into template (category, channel, locale, title, body, updated_at) values
+('proposal.decision', 'INBOX', 'zh-CN', '提案审查结果', '您的提案《{title}》{outcome}', now()),
+('proposal.decision', 'INBOX', 'en', 'Your proposal was reviewed', 'Your proposal "{title}": {outcomeEn}', now()),
+('proposal.key', 'INBOX', 'zh-CN', '列为重点提案', '您的提案《{title}》已列为重点提案，由{leader}督办。', now()),
+('proposal.key', 'INBOX', 'en', 'Key proposal', 'Your proposal "{title}" is a key proposal, supervised by {leader}.', now()),
+('proposal.assigned', 'INBOX', 'zh-CN', '新交办提案{round}', '提案《{title}》交由{unitName}{role}，请于 {deadline} 前答复。', now()),
+('proposal.assigned', 'INBOX', 'en', 'Proposal assigned', 'The proposal "{title}" is assigned to {unitName}; reply by {deadline}.', now()),
+('assignment.due', 'INBOX', 'zh-CN', '提案办理即将到期', '提案《{title}》将于 {deadline} 到期（还有 {days} 天），请抓紧办理答复。', now()),
+('assignment.due', 'INBOX', 'en', 'Reply due soon', 'The reply to "{title}" is due on {deadline} ({days} days left).', now()),
+('assignment.due', 'SMS', 'zh-CN', '', '【政协】提案《{title}》将于 {deadline} 到期，请抓紧办理答复。', now()),
+('assignment.overdue', 'INBOX', 'zh-CN', '提案办理已超期', '{unitName}承办的提案《{title}》已超过 {deadline} 的办理期限，请督办。', now()),
+('assignment.overdue', 'INBOX', 'en', 'Reply overdue', '{unitName} has not replied to "{title}", due on {deadline}.', now()),
+('proposal.replied', 'INBOX', 'zh-CN', '提案已答复，请反馈', '{unitName}已答复您的提案《{title}》（{classification}类），请对答复和沟通情况进行评价。', now()),
+('proposal.replied', 'INBOX', 'en', 'Your proposal was answered', '{unitName} answered "{title}" (class {classification}). Please rate the reply.', now()),
+('proposal.replied', 'SMS', 'zh-CN', '', '【政协】您的提案《{title}》已答复，请登录APP反馈意见。', now()),
+('proposal.feedback', 'INBOX', 'zh-CN', '收到提案反馈', '提案人对《{title}》的答复评价为{rating}{next}。', now()),
+('proposal.feedback', 'INBOX', 'en', 'Feedback received', 'The proposer rated the reply to "{title}": {rating}.', now());

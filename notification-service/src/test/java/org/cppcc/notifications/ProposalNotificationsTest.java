@@ -1,0 +1,140 @@
+package org.cppcc.notifications;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import org.cppcc.notifications.reminders.Reminders;
+import org.cppcc.platform.testkit.DemoCommittees;
+import org.cppcc.platform.testkit.PlatformTestResource;
+import org.cppcc.platform.testkit.Tokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Each party hears its part of a proposal's life: units their assignments and deadlines, the author decisions and replies. */
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+@WithTestResource(ChannelsTestResource.class)
+class ProposalNotificationsTest {
+
+    @Inject
+    TestClock clock;
+    @Inject
+    Reminders reminders;
+
+    static String unit;
+
+    static RequestSpecification as(String user) {
+        return given().auth().oauth2(Tokens.of(user));
+    }
+
+    static List<String> titles(String user, String proposalId) {
+        return as(user).get("/me/notifications?limit=100").then().statusCode(200).extract().jsonPath()
+                .getList("items.findAll { it.link.endsWith('" + proposalId + "') }.title", String.class);
+    }
+
+    static String event(String type, String proposalId, String data) {
+        return Events.envelope(UUID.randomUUID().toString(), "proposals-service", "org.cppcc.proposals." + type + ".v1", proposalId, "440112", data);
+    }
+
+    @BeforeEach
+    void unitOfficer() {
+        if (unit == null) {
+            DemoCommittees.announce();
+            unit = UUID.randomUUID().toString();
+            Events.publish("proposals.events", unit, Events.envelope("unit-" + unit, "proposals-service",
+                    "org.cppcc.proposals.HandlingUnitRegistered.v1", unit, "440112",
+                    "{\"unitId\":\"" + unit + "\",\"name\":\"黄埔区科技局\",\"officerUsernames\":[\"hp-unit\"]}"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> as("hp-unit").get("/me/notifications?limit=100").then().extract().jsonPath()
+                    .getList("items.category", String.class).contains("unit.registered"));
+        }
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void theAuthorHearsTheReviewAndTheReplyTheOfficeHearsTheFeedback() {
+        String id = UUID.randomUUID().toString();
+        String author = Tokens.subject(Tokens.of("hp-member"));
+        Events.publish("proposals.events", id, event("ProposalRegistered", id,
+                "{\"proposalId\":\"" + id + "\",\"title\":\"审查结果测试\",\"number\":\"一届一次会议 第0007号\",\"authorUserId\":\"" + author + "\"}"));
+        Events.publish("proposals.events", id, event("ProposalReplied", id, "{\"proposalId\":\"" + id + "\",\"title\":\"审查结果测试\",\"authorUserId\":\""
+                + author + "\",\"unitId\":\"" + unit + "\",\"unitName\":\"黄埔区科技局\",\"classification\":\"A\",\"round\":1,\"allLeadsReplied\":true}"));
+        Events.publish("proposals.events", id, event("FeedbackGiven", id, "{\"proposalId\":\"" + id
+                + "\",\"title\":\"审查结果测试\",\"round\":1,\"replyRating\":\"UNSATISFIED\",\"contactRating\":\"SATISFIED\",\"reopened\":true}"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> titles("hp-member", id).containsAll(List.of("提案审查结果", "提案已答复，请反馈"))
+                && titles("hp-staff", id).contains("收到提案反馈"));
+        String body = as("hp-member").get("/me/notifications?limit=100").then().extract().jsonPath()
+                .getString("items.find { it.link.endsWith('" + id + "') && it.title == '提案审查结果' }.body");
+        assertTrue(body.contains("第0007号"), body);
+        assertTrue(titles("gz-member", id).isEmpty());
+    }
+
+    @Test
+    void aUnitHearsItsAssignmentAndItsDeadlineUntilItReplies() {
+        Instant now = ZonedDateTime.parse("2026-12-01T10:00:00+08:00[Asia/Shanghai]").toInstant();
+        clock.set(now);
+        String answered = UUID.randomUUID().toString();
+        String silent = UUID.randomUUID().toString();
+        LocalDate deadline = LocalDate.parse("2027-03-01");
+        for (String id : List.of(answered, silent)) {
+            Events.publish("proposals.events", id, event("ProposalAssigned", id, "{\"proposalId\":\"" + id + "\",\"title\":\"期限测试\",\"round\":1,"
+                    + "\"units\":[{\"unitId\":\"" + unit + "\",\"unitName\":\"黄埔区科技局\",\"role\":\"LEAD\",\"deadline\":\"" + deadline + "\"}]}"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> titles("hp-unit", answered).contains("新交办提案")
+                && titles("hp-unit", silent).contains("新交办提案"));
+        assertTrue(titles("hp-member", answered).isEmpty(), "only the unit's officers hear of it");
+
+        Events.publish("proposals.events", answered, event("ProposalReplied", answered, "{\"proposalId\":\"" + answered
+                + "\",\"title\":\"期限测试\",\"authorUserId\":\"x\",\"unitId\":\"" + unit + "\",\"unitName\":\"黄埔区科技局\",\"classification\":\"B\",\"round\":1,\"allLeadsReplied\":true}"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> fire(now) == 0 && repliedRouted(answered));
+
+        fire(deadline.minusDays(14).atTime(9, 1).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+        fire(deadline.minusDays(3).atTime(9, 1).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+        assertEquals(2, titles("hp-unit", silent).stream().filter("提案办理即将到期"::equals).count(), "14 and 3 days before");
+        assertEquals(0, titles("hp-unit", answered).stream().filter("提案办理即将到期"::equals).count(), "no reminders after the reply");
+
+        fire(deadline.plusDays(1).atTime(9, 1).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+        assertTrue(titles("hp-staff", silent).contains("提案办理已超期"));
+        assertTrue(!titles("hp-staff", answered).contains("提案办理已超期"));
+    }
+
+    /** The reply has been routed once the answered assignment has no reminder left. */
+    private boolean repliedRouted(String id) {
+        return countScheduled(id) == 0;
+    }
+
+    private static long countScheduled(String proposalId) {
+        try (var c = java.sql.DriverManager.getConnection(org.cppcc.platform.testkit.TestPlatform.jdbcUrl(), "service", "service");
+             var st = c.prepareStatement("select count(*) from reminder where subject_key like ? and status = 'SCHEDULED'")) {
+            st.setString(1, "assignment:" + proposalId + "%");
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int fire(Instant at) {
+        clock.set(at);
+        return reminders.fireDue();
+    }
+}
