@@ -52,8 +52,13 @@ public final class Api {
         }
     }
 
+    /** A GET, with a bearer token, or anonymous when token is null. */
     public Reply get(String url, String token) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET());
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (token != null) {
+            r.header("Authorization", "Bearer " + token);
+        }
+        return send(r);
     }
 
     public Reply post(String url, String token, Object body) {

@@ -4,14 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.cppcc.deploy.Api;
 import org.cppcc.deploy.DemoSeed;
 import org.cppcc.deploy.LocalPlatform;
-import org.cppcc.deploy.Ports;
 import org.cppcc.deploy.Service;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,19 +29,9 @@ class FirstProposalFlowTest {
     private static Api api;
 
     @BeforeAll
-    static void startPlatform() throws Exception {
-        Path state = Files.createTempDirectory("cppcc-e2e-");
-        platform = new LocalPlatform(state, Ports.free(), null)
-                .start((what, detail) -> System.out.println("[e2e] starting " + what + ": " + detail));
-        DemoSeed.run(platform);
-        api = new Api(platform.realmUrl());
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
+    static void startPlatform() {
+        platform = E2ePlatform.platform();
+        api = E2ePlatform.api();
     }
 
     private static String token(String user) {
