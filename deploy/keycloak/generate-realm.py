@@ -54,6 +54,7 @@ def user(username, family, given, roles, realm_roles=()):
 
 USERS = [
     user("hp-member", "张", "伟", [("440112", "member")]),
+    user("hp-member2", "李", "华", [("440112", "member")]),
     user("hp-staff", "李", "敏", [("440112", "proposal-office"), ("440112", "consultation-office")]),
     user("hp-unit", "王", "强", [("440112", "handling-unit")]),
     user("gz-member", "陈", "芳", [("440100", "member"), ("440000", "member")]),

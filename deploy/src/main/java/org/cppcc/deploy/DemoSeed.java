@@ -33,6 +33,7 @@ public final class DemoSeed {
 
     static final List<Membership> MEMBERS = List.of(
             new Membership("hp-member", "440112", "张伟", "男", "中国民主建国会", "经济界", "广州开发区某科技公司", "总经理", false, "13800000001"),
+            new Membership("hp-member2", "440112", "李华", "女", "中国农工民主党", "医药卫生界", "黄埔区人民医院", "主任医师", false, "13800000004"),
             new Membership("gz-member", "440100", "陈芳", "女", "九三学社", "科技界", "广州大学", "教授", true, "13800000002"),
             new Membership("gz-member", "440000", "陈芳", "女", "九三学社", "科技界", "广州大学", "教授", false, "13800000002"),
             new Membership("dx-member", "110115", "周军", "男", "无党派人士", "农业界", "大兴区农业技术推广站", "站长", false, "13800000003"));

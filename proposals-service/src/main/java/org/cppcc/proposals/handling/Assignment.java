@@ -20,6 +20,7 @@ public class Assignment {
     public static final String OPEN = "OPEN";
     public static final String REPLIED = "REPLIED";
     public static final String CLOSED = "CLOSED";
+    public static final String RETURN_REQUESTED = "RETURN_REQUESTED";
 
     @Id
     public UUID id;
@@ -32,8 +33,10 @@ public class Assignment {
     public int handlingRound;
     /** 规定时限 */
     public LocalDate deadline;
-    /** OPEN, REPLIED, CLOSED */
+    /** OPEN, RETURN_REQUESTED, REPLIED, CLOSED */
     public String status;
+    /** why the unit asked to give it back */
+    public String returnReason;
     public Instant assignedAt;
     @Version
     public long version;

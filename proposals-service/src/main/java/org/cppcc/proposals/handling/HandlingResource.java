@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,6 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import org.cppcc.platform.security.Caller;
+import org.cppcc.proposals.joint.Cosigners;
+import org.cppcc.proposals.lifecycle.ProposalLifecycle;
 
 @Path("/committees/{code}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,11 +37,18 @@ public class HandlingResource {
     private final HandlingQueries queries;
     private final ProposalSettings settings;
     private final Clock clock;
+    private final Cosigners cosigners;
+    private final Caller caller;
+    private final ProposalLifecycle lifecycle;
 
-    public HandlingResource(HandlingQueries queries, ProposalSettings settings, Clock clock) {
+    public HandlingResource(HandlingQueries queries, ProposalSettings settings, Clock clock, Cosigners cosigners, Caller caller,
+                            ProposalLifecycle lifecycle) {
         this.queries = queries;
         this.settings = settings;
         this.clock = clock;
+        this.cosigners = cosigners;
+        this.caller = caller;
+        this.lifecycle = lifecycle;
     }
 
     @GET
@@ -56,6 +68,22 @@ public class HandlingResource {
         List<HandlingQueries.AssignmentView> all = queries.dueBy(today.plusDays(days == null ? 14 : Math.max(0, Math.min(days, 365))));
         return new Supervision(all.stream().filter(a -> a.deadline().isBefore(today)).toList(),
                 all.stream().filter(a -> !a.deadline().isBefore(today)).toList());
+    }
+
+    @GET
+    @Path("cosign-requests")
+    @CommitteeRoles(Roles.MEMBER)
+    @Operation(summary = "联名邀请: my open invitations to co-sign")
+    public List<Cosigners.Request> cosignRequests() {
+        return cosigners.openRequestsFor(caller.userId());
+    }
+
+    @POST
+    @Path("archive-session")
+    @CommitteeRoles(Roles.PROPOSAL_OFFICE)
+    @Operation(summary = "归档: archive every finished proposal of a session ({\"term\": 2, \"session\": 2})")
+    public Map<String, Integer> archiveSession(@Valid @NotNull ProposalLifecycle.SessionRef session) {
+        return Map.of("archived", lifecycle.archiveSession(session));
     }
 
     @GET

@@ -8,6 +8,7 @@ import java.util.Set;
 import static org.cppcc.proposals.submission.ProposalStatus.COMPLETED;
 import static org.cppcc.proposals.submission.ProposalStatus.DRAFT;
 import static org.cppcc.proposals.submission.ProposalStatus.HANDLING;
+import static org.cppcc.proposals.submission.ProposalStatus.MERGED;
 import static org.cppcc.proposals.submission.ProposalStatus.NOT_REGISTERED;
 import static org.cppcc.proposals.submission.ProposalStatus.REGISTERED;
 import static org.cppcc.proposals.submission.ProposalStatus.REPLIED;
@@ -21,21 +22,29 @@ import static org.cppcc.proposals.submission.ProposalStatus.WITHDRAWN;
  */
 public enum Action {
     EDIT(Actor.AUTHOR, EnumSet.of(DRAFT, RETURNED)),
+    COSIGN(Actor.INVITED, EnumSet.of(DRAFT, SUBMITTED, RETURNED)),
     SUBMIT(Actor.AUTHOR, EnumSet.of(DRAFT, RETURNED)),
     WITHDRAW(Actor.AUTHOR, EnumSet.of(DRAFT, SUBMITTED, RETURNED)),
     REGISTER(Actor.OFFICE, EnumSet.of(SUBMITTED)),
     NOT_REGISTER(Actor.OFFICE, EnumSet.of(SUBMITTED)),
     RETURN(Actor.OFFICE, EnumSet.of(SUBMITTED)),
+    MERGE(Actor.OFFICE, EnumSet.of(SUBMITTED)),
     ASSIGN(Actor.OFFICE, EnumSet.of(REGISTERED)),
     MARK_KEY(Actor.OFFICE, EnumSet.of(REGISTERED, HANDLING, REPLIED)),
     NOTE(Actor.ASSIGNED_UNIT, EnumSet.of(HANDLING)),
+    REQUEST_RETURN(Actor.ASSIGNED_UNIT, EnumSet.of(HANDLING)),
+    REASSIGN(Actor.OFFICE, EnumSet.of(HANDLING)),
     REPLY(Actor.LEAD_UNIT, EnumSet.of(HANDLING)),
     FEEDBACK(Actor.AUTHOR, EnumSet.of(REPLIED)),
+    COSIGNER_FEEDBACK(Actor.COSIGNER, EnumSet.of(REPLIED, HANDLING, COMPLETED)),
     PUBLISH(Actor.OFFICE, EnumSet.of(REPLIED, COMPLETED)),
-    ARCHIVE(Actor.OFFICE, EnumSet.of(COMPLETED, NOT_REGISTERED, WITHDRAWN));
+    ARCHIVE(Actor.OFFICE, EnumSet.of(COMPLETED, NOT_REGISTERED, WITHDRAWN, MERGED));
 
-    /** Who may act: the proposer, the committee's proposal office, or a unit the proposal is assigned to (as lead). */
-    public enum Actor { AUTHOR, OFFICE, ASSIGNED_UNIT, LEAD_UNIT }
+    /**
+     * Who may act: the (first) proposer, a member invited to co-sign, a co-signer who accepted, the committee's
+     * proposal office, or a unit the proposal is assigned to (as lead).
+     */
+    public enum Actor { AUTHOR, INVITED, COSIGNER, OFFICE, ASSIGNED_UNIT, LEAD_UNIT }
 
     private final Actor actor;
     private final Set<ProposalStatus> from;

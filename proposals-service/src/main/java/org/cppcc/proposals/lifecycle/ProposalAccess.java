@@ -7,6 +7,7 @@ import org.cppcc.platform.security.Caller;
 import org.cppcc.platform.tenancy.CommitteeContext;
 import org.cppcc.platform.tenancy.Roles;
 import org.cppcc.proposals.handling.Assignment;
+import org.cppcc.proposals.joint.Cosigners;
 import org.cppcc.proposals.submission.Proposal;
 import org.cppcc.proposals.submission.ProposalRepository;
 
@@ -25,12 +26,19 @@ public class ProposalAccess {
     private final EntityManager em;
     private final Caller caller;
     private final CommitteeContext committee;
+    private final Cosigners cosigners;
 
-    public ProposalAccess(ProposalRepository proposals, EntityManager em, Caller caller, CommitteeContext committee) {
+    public ProposalAccess(ProposalRepository proposals, EntityManager em, Caller caller, CommitteeContext committee, Cosigners cosigners) {
         this.proposals = proposals;
         this.em = em;
         this.caller = caller;
         this.committee = committee;
+        this.cosigners = cosigners;
+    }
+
+    /** What the caller is to this proposal: a unit's role on it, an invitation to co-sign. */
+    public Transitions.Party party(Proposal p) {
+        return new Transitions.Party(unitRole(p), cosigners.status(p.id, caller.userId()).orElse(null));
     }
 
     /** A proposal the caller may see, or 404. */
@@ -42,9 +50,9 @@ public class ProposalAccess {
         return committee.has(Roles.PROPOSAL_OFFICE) || committee.has(Roles.LEADER) || committee.has(Roles.COMMITTEE_ADMIN);
     }
 
-    /** Drafts are the author's alone. */
+    /** Drafts are for their author and the members invited to co-sign them. */
     public boolean canSee(Proposal p) {
-        if (p.authorUserId.equals(caller.userId())) {
+        if (p.authorUserId.equals(caller.userId()) || cosigners.status(p.id, caller.userId()).isPresent()) {
             return true;
         }
         return p.status != org.cppcc.proposals.submission.ProposalStatus.DRAFT && (isStaff() || !myAssignments(p.id, null).isEmpty());

@@ -18,6 +18,7 @@ import org.cppcc.platform.problem.Problems;
 import org.cppcc.platform.security.Caller;
 import org.cppcc.platform.tenancy.CommitteeContext;
 import org.cppcc.proposals.handling.Assignment;
+import org.cppcc.proposals.joint.Cosigners;
 import org.cppcc.proposals.review.ProposalSettings;
 import org.cppcc.proposals.submission.Proposal;
 import org.cppcc.proposals.submission.ProposalStatus;
@@ -44,7 +45,20 @@ import static org.cppcc.platform.time.ClockProducer.CHINA;
 @Transactional
 public class ProposalLifecycle {
 
-    public record Reason(@NotBlank @Size(max = 1000) String reason) {
+    /** convertTo (不予立案 only): OPINION_REPORT turns it into a 社情民意 report, LETTER into a letter to the departments. */
+    public record Reason(@NotBlank @Size(max = 1000) String reason, @Pattern(regexp = "OPINION_REPORT|LETTER") String convertTo) {
+    }
+
+    public record Cosign(@NotNull Boolean accept) {
+    }
+
+    public record Merge(@NotNull UUID into) {
+    }
+
+    public record Reassign(@NotNull UUID fromUnit, @NotNull UUID toUnit) {
+    }
+
+    public record SessionRef(@NotNull Integer term, @NotNull Integer session) {
     }
 
     public record MarkKey(@NotBlank @Size(max = 100) String supervisingLeader) {
@@ -74,9 +88,10 @@ public class ProposalLifecycle {
     private final CommitteeContext committee;
     private final Caller caller;
     private final Clock clock;
+    private final Cosigners cosigners;
 
     public ProposalLifecycle(ProposalAccess access, Transitions transitions, ProposalSettings settings, Outbox outbox, EntityManager em,
-                             CommitteeContext committee, Caller caller, Clock clock) {
+                             CommitteeContext committee, Caller caller, Clock clock, Cosigners cosigners) {
         this.access = access;
         this.transitions = transitions;
         this.settings = settings;
@@ -85,12 +100,13 @@ public class ProposalLifecycle {
         this.committee = committee;
         this.caller = caller;
         this.clock = clock;
+        this.cosigners = cosigners;
     }
 
     /** Loads a visible proposal and checks the action, with the expected version when the client sends one (409 if stale). */
     private Proposal begin(UUID id, Action action, Long expectedVersion) {
         Proposal p = access.visible(id);
-        transitions.check(p, action, access.unitRole(p));
+        transitions.check(p, action, access.party(p));
         if (expectedVersion != null && expectedVersion != p.version) {
             throw Problems.conflict("the proposal changed since you read it (version " + p.version + ", yours " + expectedVersion + ")");
         }
@@ -130,6 +146,7 @@ public class ProposalLifecycle {
         p.session = s.session();
         p.number = settings.nextNumber(s);
         p.registeredAt = clock.instant();
+        cosigners.expirePending(p.id);
         transitions.record(p, Action.REGISTER, ProposalStatus.REGISTERED, p.number);
         publish(EventTypes.PROPOSAL_REGISTERED, p, new ProposalEvents.Registered(p.id.toString(), p.title, p.number, p.authorUserId));
         return done(p);
@@ -139,8 +156,10 @@ public class ProposalLifecycle {
     public ProposalView notRegister(UUID id, Reason r, Long version) {
         Proposal p = begin(id, Action.NOT_REGISTER, version);
         p.decisionReason = r.reason().strip();
+        p.convertedTo = r.convertTo();
         transitions.record(p, Action.NOT_REGISTER, ProposalStatus.NOT_REGISTERED, p.decisionReason);
-        publish(EventTypes.PROPOSAL_NOT_REGISTERED, p, new ProposalEvents.Decided(p.id.toString(), p.title, p.authorUserId, p.decisionReason));
+        publish(EventTypes.PROPOSAL_NOT_REGISTERED, p, new ProposalEvents.Decided(p.id.toString(), p.title, p.authorUserId, p.decisionReason,
+                p.convertedTo));
         return done(p);
     }
 
@@ -149,7 +168,7 @@ public class ProposalLifecycle {
         Proposal p = begin(id, Action.RETURN, version);
         p.decisionReason = r.reason().strip();
         transitions.record(p, Action.RETURN, ProposalStatus.RETURNED, p.decisionReason);
-        publish(EventTypes.PROPOSAL_RETURNED, p, new ProposalEvents.Decided(p.id.toString(), p.title, p.authorUserId, p.decisionReason));
+        publish(EventTypes.PROPOSAL_RETURNED, p, new ProposalEvents.Decided(p.id.toString(), p.title, p.authorUserId, p.decisionReason, null));
         return done(p);
     }
 
@@ -243,6 +262,10 @@ public class ProposalLifecycle {
      * and a new deadline; otherwise handling is finished.
      */
     public ProposalView feedback(UUID id, Feedback f, Long version) {
+        Proposal visible = access.visible(id);
+        if (!visible.authorUserId.equals(caller.userId())) {
+            return cosignerFeedback(visible, f);
+        }
         Proposal p = begin(id, Action.FEEDBACK, version);
         em.createNativeQuery("insert into feedback (id, committee, proposal_id, handling_round, user_id, reply_rating, contact_rating, comment, given_at) "
                         + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
@@ -267,6 +290,110 @@ public class ProposalLifecycle {
             publish(EventTypes.PROPOSAL_ASSIGNED, p, new ProposalEvents.Assigned(p.id.toString(), p.title, p.handlingRound, units));
         }
         return done(p);
+    }
+
+    /** A co-signer's rating of the latest reply: recorded beside the proposer's; only the proposer's decides what happens next. */
+    private ProposalView cosignerFeedback(Proposal p, Feedback f) {
+        transitions.check(p, Action.COSIGNER_FEEDBACK, access.party(p));
+        int round = p.status == ProposalStatus.HANDLING ? p.handlingRound - 1 : p.handlingRound;
+        if (round < 1) {
+            throw Problems.conflict("there is no reply to rate yet");
+        }
+        int n = em.createNativeQuery("insert into feedback (id, committee, proposal_id, handling_round, user_id, reply_rating, contact_rating, comment, given_at) "
+                        + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) on conflict (proposal_id, handling_round, user_id) do nothing")
+                .setParameter(1, Ids.newId()).setParameter(2, committee.code()).setParameter(3, p.id).setParameter(4, round)
+                .setParameter(5, caller.userId()).setParameter(6, f.replyRating()).setParameter(7, f.contactRating()).setParameter(8, f.comment())
+                .setParameter(9, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).executeUpdate();
+        if (n == 0) {
+            throw Problems.conflict("you have already rated the reply of round " + round);
+        }
+        transitions.record(p, Action.COSIGNER_FEEDBACK, p.status, f.replyRating() + "/" + f.contactRating());
+        return done(p);
+    }
+
+    /** 联名: an invited member accepts or declines, before the signing deadline. */
+    public ProposalView cosign(UUID id, Cosign c) {
+        Proposal p = begin(id, Action.COSIGN, null);
+        if (p.signingDeadline != null && clock.instant().isAfter(p.signingDeadline)) {
+            throw Problems.conflict("the signing deadline has passed");
+        }
+        cosigners.answer(p.id, caller.userId(), c.accept());
+        transitions.record(p, Action.COSIGN, p.status, c.accept() ? "ACCEPTED" : "DECLINED");
+        publish(EventTypes.PROPOSAL_COSIGN_ANSWERED, p, new ProposalEvents.CosignAnswered(p.id.toString(), p.title, p.authorUserId,
+                caller.displayName(), c.accept()));
+        return done(p);
+    }
+
+    /** 并案: merges a submitted proposal into a similar one; its author and co-signers become co-proposers there. */
+    public ProposalView merge(UUID id, Merge m, Long version) {
+        Proposal p = begin(id, Action.MERGE, version);
+        if (m.into().equals(p.id)) {
+            throw Problems.badRequest("a proposal cannot be merged into itself");
+        }
+        Proposal into = access.visible(m.into());
+        if (into.status != ProposalStatus.SUBMITTED && into.status != ProposalStatus.REGISTERED) {
+            throw Problems.conflict("only a submitted or registered proposal can take in another (it is " + into.status + ")");
+        }
+        cosigners.addAccepted(into.id, p.authorUserId, cosigners.usernameOf(p.authorUserId).orElse(p.authorUserId), p.authorName);
+        for (Cosigners.CosignerView c : cosigners.of(p.id)) {
+            if (Cosigners.ACCEPTED.equals(c.status())) {
+                cosigners.addAccepted(into.id, c.userId(), c.username(), c.name());
+            }
+        }
+        p.mergedInto = into.id;
+        transitions.record(p, Action.MERGE, ProposalStatus.MERGED, into.title);
+        publish(EventTypes.PROPOSAL_MERGED, p, new ProposalEvents.Merged(p.id.toString(), p.title, p.authorUserId, into.id.toString(), into.title));
+        return done(p);
+    }
+
+    /** A unit asks, within the committee's window after assignment, to give back a proposal that is not its business. */
+    public ProposalView requestReturn(UUID id, Reason r) {
+        Proposal p = begin(id, Action.REQUEST_RETURN, null);
+        Assignment mine = access.myAssignments(p.id, p.handlingRound).get(0);
+        if (!Assignment.OPEN.equals(mine.status)) {
+            throw Problems.conflict("this assignment is " + mine.status);
+        }
+        int window = settings.current().returnWindowDays();
+        if (clock.instant().isAfter(mine.assignedAt.plus(java.time.Duration.ofDays(window)))) {
+            throw Problems.conflict("a return can be asked for within " + window + " days of the assignment");
+        }
+        mine.status = Assignment.RETURN_REQUESTED;
+        mine.returnReason = r.reason().strip();
+        String unitName = access.unitName(mine.unitId).orElse("");
+        transitions.record(p, Action.REQUEST_RETURN, p.status, unitName + ": " + mine.returnReason);
+        publish(EventTypes.PROPOSAL_RETURN_REQUESTED, p, new ProposalEvents.ReturnRequested(p.id.toString(), p.title, mine.unitId.toString(),
+                unitName, mine.returnReason));
+        return done(p);
+    }
+
+    /** The office moves an assignment (usually one a unit asked to return) to another unit, same role and deadline. */
+    public ProposalView reassign(UUID id, Reassign r, Long version) {
+        Proposal p = begin(id, Action.REASSIGN, version);
+        Assignment from = em.createQuery("select a from Assignment a where a.proposalId = :p and a.handlingRound = :r and a.unitId = :u "
+                        + "and a.status in ('OPEN', 'RETURN_REQUESTED')", Assignment.class)
+                .setParameter("p", p.id).setParameter("r", p.handlingRound).setParameter("u", r.fromUnit()).getResultStream().findFirst()
+                .orElseThrow(() -> Problems.conflict("unit " + r.fromUnit() + " holds no open assignment of this proposal"));
+        from.status = Assignment.CLOSED;
+        ProposalEvents.Assigned.Unit to = createAssignment(p, r.toUnit(), from.role, from.deadline);
+        transitions.record(p, Action.REASSIGN, p.status, access.unitName(r.fromUnit()).orElse("") + " → " + to.unitName());
+        publish(EventTypes.PROPOSAL_REASSIGNED, p, new ProposalEvents.Reassigned(p.id.toString(), p.title, p.handlingRound, r.fromUnit().toString()));
+        publish(EventTypes.PROPOSAL_ASSIGNED, p, new ProposalEvents.Assigned(p.id.toString(), p.title, p.handlingRound, List.of(to)));
+        return done(p);
+    }
+
+    /** 归档 of a whole session: every proposal of it that has reached its end; returns how many. */
+    public int archiveSession(SessionRef s) {
+        List<Proposal> ended = em.createQuery("from Proposal p where p.term = :t and p.session = :s and p.status in :ended", Proposal.class)
+                .setParameter("t", s.term()).setParameter("s", s.session())
+                .setParameter("ended", List.of(ProposalStatus.COMPLETED, ProposalStatus.NOT_REGISTERED, ProposalStatus.WITHDRAWN, ProposalStatus.MERGED))
+                .getResultList();
+        for (Proposal p : ended) {
+            transitions.check(p, Action.ARCHIVE, access.party(p));
+            transitions.record(p, Action.ARCHIVE, ProposalStatus.ARCHIVED, s.term() + "/" + s.session());
+            publish(EventTypes.PROPOSAL_ARCHIVED, p, new ProposalEvents.Archived(p.id.toString(), p.title));
+        }
+        em.flush();
+        return ended.size();
     }
 
     /** 公开: after the office's secrecy review (保密审定), and only with the proposer's consent. */

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.cppcc.platform.problem.Problems;
 import org.cppcc.proposals.handling.HandlingQueries;
+import org.cppcc.proposals.joint.Cosigners;
 import org.cppcc.proposals.lifecycle.ProposalLifecycle.Assign;
 import org.cppcc.proposals.lifecycle.ProposalLifecycle.Feedback;
 import org.cppcc.proposals.lifecycle.ProposalLifecycle.MarkKey;
@@ -39,12 +40,15 @@ public class ProposalStepsResource {
     private final Transitions transitions;
     private final ProposalAccess access;
     private final HandlingQueries handling;
+    private final Cosigners cosigners;
 
-    public ProposalStepsResource(ProposalLifecycle lifecycle, Transitions transitions, ProposalAccess access, HandlingQueries handling) {
+    public ProposalStepsResource(ProposalLifecycle lifecycle, Transitions transitions, ProposalAccess access, HandlingQueries handling,
+                                 Cosigners cosigners) {
         this.lifecycle = lifecycle;
         this.transitions = transitions;
         this.access = access;
         this.handling = handling;
+        this.cosigners = cosigners;
     }
 
     public static Long version(String ifMatch) {
@@ -70,6 +74,43 @@ public class ProposalStepsResource {
     @Operation(summary = "撤回: the proposer withdraws it before registration")
     public ProposalView withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return lifecycle.withdraw(id, version(ifMatch));
+    }
+
+    @POST
+    @Path("cosign")
+    @Operation(summary = "联名: an invited member accepts (true) or declines (false) to co-sign, before the signing deadline")
+    public ProposalView cosign(@PathParam("id") UUID id, @Valid @NotNull ProposalLifecycle.Cosign cosign) {
+        return lifecycle.cosign(id, cosign);
+    }
+
+    @GET
+    @Path("cosigners")
+    @Operation(summary = "Its co-signers and their answers (only ACCEPTED ones count)")
+    public List<Cosigners.CosignerView> cosigners(@PathParam("id") UUID id) {
+        access.visible(id);
+        return cosigners.of(id);
+    }
+
+    @POST
+    @Path("merge")
+    @Operation(summary = "并案: merge into a similar proposal ({\"into\": id}); its authors become co-proposers there")
+    public ProposalView merge(@PathParam("id") UUID id, @Valid @NotNull ProposalLifecycle.Merge merge, @HeaderParam("If-Match") String ifMatch) {
+        return lifecycle.merge(id, merge, version(ifMatch));
+    }
+
+    @POST
+    @Path("return-request")
+    @Operation(summary = "A unit asks to give back a proposal wrongly assigned to it (within the committee's window)")
+    public ProposalView requestReturn(@PathParam("id") UUID id, @Valid @NotNull Reason reason) {
+        return lifecycle.requestReturn(id, reason);
+    }
+
+    @POST
+    @Path("reassign")
+    @Operation(summary = "The office moves an assignment from one unit to another")
+    public ProposalView reassign(@PathParam("id") UUID id, @Valid @NotNull ProposalLifecycle.Reassign reassign,
+                                 @HeaderParam("If-Match") String ifMatch) {
+        return lifecycle.reassign(id, reassign, version(ifMatch));
     }
 
     @POST

@@ -42,17 +42,26 @@ public class Transitions {
         this.clock = clock;
     }
 
-    /** @param unitRole the caller's assignment role on this proposal (LEAD, CO) or null if none */
-    public void check(Proposal p, Action action, String unitRole) {
+    /** What the caller is to a proposal: their unit's role on it (LEAD, CO, or null) and their co-signing (INVITED, ACCEPTED, …, or null). */
+    public record Party(String unitRole, String cosign) {
+    }
+
+    public void check(Proposal p, Action action, Party party) {
+        boolean author = caller.userId().equals(p.authorUserId)
+                && (committee.has(Roles.MEMBER) || (p.onBehalfOf != null && committee.has(Roles.PROPOSAL_OFFICE)));
         boolean allowed = switch (action.actor()) {
-            case AUTHOR -> caller.userId().equals(p.authorUserId) && committee.has(Roles.MEMBER);
+            case AUTHOR -> author;
+            case INVITED -> party.cosign() != null && committee.has(Roles.MEMBER);
+            case COSIGNER -> "ACCEPTED".equals(party.cosign()) && committee.has(Roles.MEMBER);
             case OFFICE -> committee.has(Roles.PROPOSAL_OFFICE);
-            case ASSIGNED_UNIT -> unitRole != null;
-            case LEAD_UNIT -> "LEAD".equals(unitRole);
+            case ASSIGNED_UNIT -> party.unitRole() != null;
+            case LEAD_UNIT -> "LEAD".equals(party.unitRole());
         };
         if (!allowed) {
             throw Problems.forbidden(switch (action.actor()) {
                 case AUTHOR -> "only the proposer may " + verb(action);
+                case INVITED -> "only a member invited to co-sign may " + verb(action);
+                case COSIGNER -> "only a co-signer may " + verb(action);
                 case OFFICE -> "only the proposal office may " + verb(action);
                 case ASSIGNED_UNIT -> "only a unit this proposal is assigned to may " + verb(action);
                 case LEAD_UNIT -> "only a lead unit (主办) of this proposal may " + verb(action);
@@ -98,7 +107,7 @@ public class Transitions {
 
     private static String roleFor(Action action) {
         return switch (action.actor()) {
-            case AUTHOR -> Roles.MEMBER;
+            case AUTHOR, INVITED, COSIGNER -> Roles.MEMBER;
             case OFFICE -> Roles.PROPOSAL_OFFICE;
             case ASSIGNED_UNIT, LEAD_UNIT -> Roles.HANDLING_UNIT;
         };

@@ -50,6 +50,15 @@ public class Proposal {
     /** 公开: published on the committee's public pages */
     public boolean published;
     public Instant publishedAt;
+    /** 联名: co-signers answer their invitation before this moment */
+    public Instant signingDeadline;
+    /** 集体提案: the party, sector or special committee it is submitted for (by the proposal office) */
+    public String onBehalfOf;
+    /** 并案: the proposal this one was merged into */
+    public UUID mergedInto;
+    /** 不予立案 and turned into a 社情民意 report (OPINION_REPORT) or a letter (LETTER) */
+    public String convertedTo;
+
     /** 重点提案 and its supervising leader (督办) */
     public boolean keyProposal;
     public String supervisingLeader;

@@ -39,7 +39,7 @@ public class ProposalResource {
     }
 
     @POST
-    @CommitteeRoles(Roles.MEMBER)
+    @CommitteeRoles({Roles.MEMBER, Roles.PROPOSAL_OFFICE})
     @Operation(summary = "提交提案: a member submits a proposal to the committee")
     public Response submit(@PathParam("code") String code, @Valid @NotNull SubmitProposal request,
                            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri) {

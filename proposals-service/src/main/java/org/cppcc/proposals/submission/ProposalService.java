@@ -18,8 +18,12 @@ import org.cppcc.platform.tenancy.Roles;
 import org.cppcc.proposals.lifecycle.Action;
 import org.cppcc.proposals.lifecycle.ProposalAccess;
 import org.cppcc.proposals.lifecycle.Transitions;
+import org.cppcc.proposals.joint.Cosigners;
+import org.cppcc.proposals.review.ProposalSettings;
+import org.cppcc.platform.events.contracts.ProposalEvents;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,9 +39,12 @@ public class ProposalService {
     private final ProposalAccess access;
     private final Transitions transitions;
     private final Clock clock;
+    private final Cosigners cosigners;
+    private final ProposalSettings settings;
 
     public ProposalService(ProposalRepository proposals, Outbox outbox, Idempotency idempotency, Caller caller,
-                           CommitteeContext committee, ProposalAccess access, Transitions transitions, Clock clock) {
+                           CommitteeContext committee, ProposalAccess access, Transitions transitions, Clock clock,
+                           Cosigners cosigners, ProposalSettings settings) {
         this.proposals = proposals;
         this.outbox = outbox;
         this.idempotency = idempotency;
@@ -46,6 +53,8 @@ public class ProposalService {
         this.access = access;
         this.transitions = transitions;
         this.clock = clock;
+        this.cosigners = cosigners;
+        this.settings = settings;
     }
 
     /** 提交 (or a draft): stores the proposal and, when submitted, its ProposalSubmitted event in one transaction. */
@@ -56,15 +65,32 @@ public class ProposalService {
             p.id = Ids.newId();
             p.title = request.title().strip();
             p.body = request.body();
-            p.kind = ProposalKind.INDIVIDUAL;
+            p.kind = request.kind() == null ? ProposalKind.INDIVIDUAL : request.kind();
+            List<Cosigners.Member> invitees = checkKind(request);
             p.authorUserId = caller.userId();
             p.authorName = caller.displayName();
+            p.onBehalfOf = p.kind == ProposalKind.COLLECTIVE ? request.onBehalfOf().strip() : null;
             p.publishConsent = request.publishConsent();
             boolean draft = Boolean.TRUE.equals(request.draft());
             p.submittedAt = draft ? null : clock.instant();
+            ProposalSettings.Settings s = settings.current();
+            p.term = s.term();
+            p.session = s.session();
             p.status = draft ? ProposalStatus.DRAFT : ProposalStatus.SUBMITTED;
+            if (p.kind == ProposalKind.JOINT) {
+                p.signingDeadline = request.signingDeadline() != null ? request.signingDeadline() : clock.instant().plus(Duration.ofDays(7));
+                if (!p.signingDeadline.isAfter(clock.instant())) {
+                    throw Problems.badRequest("the signing deadline must be in the future");
+                }
+            }
             proposals.persistAndFlush(p);
             transitions.created(p, draft ? Action.EDIT : Action.SUBMIT);
+            if (!invitees.isEmpty()) {
+                cosigners.invite(p.id, invitees);
+                outbox.publish(Topics.PROPOSALS, EventTypes.PROPOSAL_COSIGN_INVITED, committee.code(), p.id.toString(),
+                        new ProposalEvents.CosignInvited(p.id.toString(), p.title, p.authorName,
+                                invitees.stream().map(Cosigners.Member::userId).toList(), p.signingDeadline));
+            }
             if (!draft) {
                 outbox.publish(Topics.PROPOSALS, EventTypes.PROPOSAL_SUBMITTED, committee.code(), p.id.toString(),
                         new ProposalSubmitted(p.id.toString(), p.title, p.kind.name(), p.authorUserId, p.authorName, p.submittedAt));
@@ -73,10 +99,48 @@ public class ProposalService {
         });
     }
 
+    /** Individual and joint proposals are members'; collective ones are submitted by the office for a party, sector or committee. */
+    private List<Cosigners.Member> checkKind(SubmitProposal r) {
+        boolean office = committee.has(Roles.PROPOSAL_OFFICE);
+        boolean member = committee.has(Roles.MEMBER);
+        List<String> names = r.coSigners() == null ? List.of() : r.coSigners();
+        switch (r.kind() == null ? ProposalKind.INDIVIDUAL : r.kind()) {
+            case COLLECTIVE -> {
+                if (!office) {
+                    throw Problems.forbidden("collective proposals (集体提案) are submitted by the proposal office");
+                }
+                if (r.onBehalfOf() == null || r.onBehalfOf().isBlank()) {
+                    throw Problems.badRequest("a collective proposal names the party, sector or committee it is for (onBehalfOf)");
+                }
+            }
+            case JOINT -> {
+                if (!member) {
+                    throw Problems.forbidden("only members submit joint proposals");
+                }
+                if (names.isEmpty()) {
+                    throw Problems.badRequest("a joint proposal (联名提案) invites at least one co-signer (coSigners)");
+                }
+                if (names.contains(caller.username())) {
+                    throw Problems.badRequest("the proposer cannot co-sign their own proposal");
+                }
+                return cosigners.members(names);
+            }
+            case INDIVIDUAL -> {
+                if (!member) {
+                    throw Problems.forbidden("only members submit proposals; staff submit collective ones");
+                }
+            }
+        }
+        if (!names.isEmpty()) {
+            throw Problems.badRequest("only a joint proposal has co-signers");
+        }
+        return List.of();
+    }
+
     /** 修改: the proposer edits a draft or a returned proposal (If-Match: the version they read). */
     public ProposalView edit(UUID id, SubmitProposal request, Long expectedVersion) {
         Proposal p = access.visible(id);
-        transitions.check(p, Action.EDIT, null);
+        transitions.check(p, Action.EDIT, access.party(p));
         if (expectedVersion != null && expectedVersion != p.version) {
             throw Problems.conflict("the proposal changed since you read it (version " + p.version + ", yours " + expectedVersion + ")");
         }

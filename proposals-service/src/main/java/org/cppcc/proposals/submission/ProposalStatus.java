@@ -10,6 +10,8 @@ public enum ProposalStatus {
     RETURNED,
     /** 不予立案: not registered, with a reason */
     NOT_REGISTERED,
+    /** 已并案: merged into another proposal, whose authors now include this one's */
+    MERGED,
     /** 已撤回: withdrawn by its author before registration */
     WITHDRAWN,
     /** 已立案: registered with a number, waiting for assignment */

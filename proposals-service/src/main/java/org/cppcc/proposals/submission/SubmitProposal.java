@@ -11,5 +11,13 @@ public record SubmitProposal(
         /** whether the reply may be published (公开); the proposer must say */
         @NotNull Boolean publishConsent,
         /** true: keep it as a draft (草稿) to edit and submit later */
-        Boolean draft) {
+        Boolean draft,
+        /** INDIVIDUAL (default), JOINT (with coSigners) or COLLECTIVE (by the proposal office, onBehalfOf) */
+        ProposalKind kind,
+        /** 联名: user names of the members invited to co-sign */
+        @Size(max = 30) java.util.List<@NotBlank @Size(max = 64) String> coSigners,
+        /** 联名: until when the invited may answer (default: 7 days) */
+        java.time.Instant signingDeadline,
+        /** 集体提案: the party, sector or special committee */
+        @Size(max = 100) String onBehalfOf) {
 }

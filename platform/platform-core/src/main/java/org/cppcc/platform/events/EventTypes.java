@@ -9,6 +9,11 @@ public final class EventTypes {
     public static final String PROPOSAL_REGISTERED = "org.cppcc.proposals.ProposalRegistered.v1";
     public static final String PROPOSAL_NOT_REGISTERED = "org.cppcc.proposals.ProposalNotRegistered.v1";
     public static final String PROPOSAL_RETURNED = "org.cppcc.proposals.ProposalReturned.v1";
+    public static final String PROPOSAL_COSIGN_INVITED = "org.cppcc.proposals.CosignInvited.v1";
+    public static final String PROPOSAL_COSIGN_ANSWERED = "org.cppcc.proposals.CosignAnswered.v1";
+    public static final String PROPOSAL_MERGED = "org.cppcc.proposals.ProposalMerged.v1";
+    public static final String PROPOSAL_RETURN_REQUESTED = "org.cppcc.proposals.ReturnRequested.v1";
+    public static final String PROPOSAL_REASSIGNED = "org.cppcc.proposals.ProposalReassigned.v1";
     public static final String PROPOSAL_WITHDRAWN = "org.cppcc.proposals.ProposalWithdrawn.v1";
     public static final String PROPOSAL_ASSIGNED = "org.cppcc.proposals.ProposalAssigned.v1";
     public static final String PROPOSAL_REPLIED = "org.cppcc.proposals.ProposalReplied.v1";

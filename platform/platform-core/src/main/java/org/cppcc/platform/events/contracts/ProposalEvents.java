@@ -13,8 +13,29 @@ public final class ProposalEvents {
     public record Registered(String proposalId, String title, String number, String authorUserId) {
     }
 
-    /** 不予立案 (notRegistered) or 退回修改 (returned), with the office's reason. */
-    public record Decided(String proposalId, String title, String authorUserId, String reason) {
+    /** 不予立案 (notRegistered, possibly converted to a 社情民意 report or a letter) or 退回修改 (returned), with the reason. */
+    public record Decided(String proposalId, String title, String authorUserId, String reason, String convertedTo) {
+    }
+
+    /** 联名: members invited to co-sign, who answer before the deadline. */
+    public record CosignInvited(String proposalId, String title, String authorName, List<String> inviteeUserIds,
+                                java.time.Instant signingDeadline) {
+    }
+
+    /** An invited member accepted or declined to co-sign. */
+    public record CosignAnswered(String proposalId, String title, String authorUserId, String cosignerName, boolean accepted) {
+    }
+
+    /** 并案: merged into another proposal; its authors become co-proposers there. */
+    public record Merged(String proposalId, String title, String authorUserId, String intoProposalId, String intoTitle) {
+    }
+
+    /** A unit asks to give back a proposal assigned to it by mistake (within the committee's window). */
+    public record ReturnRequested(String proposalId, String title, String unitId, String unitName, String reason) {
+    }
+
+    /** The office took the proposal from one unit (its reminders stop) and gave it to another (announced as Assigned). */
+    public record Reassigned(String proposalId, String title, int round, String fromUnitId) {
     }
 
     /** 撤回 by the author. */
