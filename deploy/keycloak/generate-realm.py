@@ -57,6 +57,7 @@ USERS = [
     user("hp-member2", "李", "华", [("440112", "member")]),
     user("hp-staff", "李", "敏", [("440112", "proposal-office"), ("440112", "consultation-office")]),
     user("hp-unit", "王", "强", [("440112", "handling-unit")]),
+    user("hp-unit2", "赵", "刚", [("440112", "handling-unit")]),
     user("gz-member", "陈", "芳", [("440100", "member"), ("440000", "member")]),
     user("gz-staff", "刘", "静", [("440100", "proposal-office")]),
     user("gz-unit", "黄", "磊", [("440100", "handling-unit")]),

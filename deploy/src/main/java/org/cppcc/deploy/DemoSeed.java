@@ -43,7 +43,7 @@ public final class DemoSeed {
 
     static final List<Unit> UNITS = List.of(
             new Unit("440112", "黄埔区科技局", List.of("hp-unit")),
-            new Unit("440112", "黄埔区住房和城乡建设局", List.of()),
+            new Unit("440112", "黄埔区住房和城乡建设局", List.of("hp-unit2")),
             new Unit("440100", "广州市科技局", List.of("gz-unit")),
             new Unit("440100", "广州市教育局", List.of()));
 

@@ -18,9 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A proposal's whole life across the real services: submit, register, assign (lead and co-handler), reply B,
- * 不满意, re-handling, reply A, 满意, publish, archive — and what the author, the proposal office and the unit
- * hear of it, and the author's 履职 entries.
+ * A joint proposal's whole life across the real services: submit, co-sign, register, assign (lead and
+ * co-handler), co-handler opinion, reply B, 不满意, re-handling, reply A, 满意, publish, archive — and what the
+ * author, the co-signer, the proposal office and the units hear of it, and the author's 履职 entries.
  */
 class ProposalLifecycleFlowTest {
 
@@ -70,9 +70,13 @@ class ProposalLifecycleFlowTest {
     @Test
     void aProposalLivesItsWholeLifeAndEveryPartyHearsItsPart() {
         Api.Reply created = api.post(platform.url(Service.PROPOSALS) + "/committees/440112/proposals", token("hp-member"),
-                Map.of("title", "关于推进黄埔区老旧小区加装电梯的提案", "body", "建议简化审批、设立补贴。", "publishConsent", true));
-        assertEquals(201, created.status());
+                Map.of("title", "关于推进黄埔区老旧小区加装电梯的提案", "body", "建议简化审批、设立补贴。", "publishConsent", true,
+                        "kind", "JOINT", "coSigners", List.of("hp-member2")));
+        assertEquals(201, created.status(), () -> created.body().toString());
         String id = created.body().get("id").asText();
+        await().atMost(Duration.ofSeconds(60)).until(() -> titles("hp-member2", id).contains("联名邀请"));
+        step("hp-member2", id, "cosign", Map.of("accept", true));
+        await().atMost(Duration.ofSeconds(60)).until(() -> titles("hp-member", id).contains("联名答复"));
 
         JsonNode registered = step("hp-staff", id, "register", null);
         assertTrue(registered.get("number").asText().matches("一届一次会议 第\\d{4}号"));
@@ -82,9 +86,14 @@ class ProposalLifecycleFlowTest {
         Api.Reply note = api.post(platform.url(Service.PROPOSALS) + "/committees/440112/proposals/" + id + "/notes", token("hp-unit"),
                 Map.of("kind", "CONTACT_BEFORE", "body", "办前与提案人电话沟通"));
         assertEquals(204, note.status());
+        await().atMost(Duration.ofSeconds(60)).until(() -> titles("hp-unit2", id).contains("新交办提案"));
+        Api.Reply opinion = api.post(platform.url(Service.PROPOSALS) + "/committees/440112/proposals/" + id + "/notes", token("hp-unit2"),
+                Map.of("kind", "CO_OPINION", "body", "建议同步开展管线改造"));
+        assertEquals(204, opinion.status(), () -> opinion.body().toString());
         step("hp-unit", id, "reply", Map.of("classification", "B", "body", "已列入2027年计划"));
         await().atMost(Duration.ofSeconds(60)).until(() -> titles("hp-member", id).contains("提案已答复，请反馈"));
 
+        step("hp-member2", id, "feedback", Map.of("replyRating", "BASICALLY_SATISFIED", "contactRating", "SATISFIED"));
         JsonNode reopened = step("hp-member", id, "feedback", Map.of("replyRating", "UNSATISFIED", "contactRating", "SATISFIED"));
         assertEquals("HANDLING", reopened.get("status").asText());
         assertEquals(2, reopened.get("handlingRound").asInt());
@@ -118,6 +127,11 @@ class ProposalLifecycleFlowTest {
         List<String> history = new ArrayList<>();
         api.get(platform.url(Service.PROPOSALS) + "/committees/440112/proposals/" + id + "/history", token("hp-member")).body()
                 .forEach(t -> history.add(t.get("action").asText()));
-        assertEquals(List.of("SUBMIT", "REGISTER", "ASSIGN", "REPLY", "FEEDBACK", "REPLY", "FEEDBACK", "PUBLISH", "ARCHIVE"), history);
+        assertEquals(List.of("SUBMIT", "COSIGN", "REGISTER", "ASSIGN", "REPLY", "COSIGNER_FEEDBACK", "FEEDBACK", "REPLY", "FEEDBACK",
+                "PUBLISH", "ARCHIVE"), history);
+        List<String> notes = new ArrayList<>();
+        api.get(platform.url(Service.PROPOSALS) + "/committees/440112/proposals/" + id + "/notes", token("hp-staff")).body()
+                .forEach(n -> notes.add(n.get("kind").asText()));
+        assertEquals(List.of("CONTACT_BEFORE", "CO_OPINION"), notes);
     }
 }

@@ -12,7 +12,9 @@ public enum PerformanceKind {
     /** 提案立案 */
     PROPOSAL_REGISTERED(new BigDecimal("3")),
     /** 重点提案 */
-    PROPOSAL_KEY(new BigDecimal("5"));
+    PROPOSAL_KEY(new BigDecimal("5")),
+    /** 并案: a proposal merged into another still counts, a little */
+    PROPOSAL_MERGED(new BigDecimal("1"));
 
     private final BigDecimal defaultPoints;
 

@@ -34,6 +34,10 @@ public class PerformanceRecorder {
             ProposalEvents.Registered r = events.data(event, ProposalEvents.Registered.class);
             add(event, r.authorUserId(), PerformanceKind.PROPOSAL_REGISTERED, "提案《" + r.title() + "》立案（" + r.number() + "）", "proposal",
                     r.proposalId(), event.time());
+        } else if (EventTypes.PROPOSAL_MERGED.equals(event.type())) {
+            ProposalEvents.Merged m = events.data(event, ProposalEvents.Merged.class);
+            add(event, m.authorUserId(), PerformanceKind.PROPOSAL_MERGED, "提案《" + m.title() + "》并入《" + m.intoTitle() + "》", "proposal",
+                    m.proposalId(), event.time());
         } else if (EventTypes.PROPOSAL_MARKED_KEY.equals(event.type())) {
             ProposalEvents.MarkedKey k = events.data(event, ProposalEvents.MarkedKey.class);
             add(event, k.authorUserId(), PerformanceKind.PROPOSAL_KEY, "提案《" + k.title() + "》列为重点提案", "proposal",

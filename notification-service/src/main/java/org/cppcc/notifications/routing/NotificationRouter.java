@@ -71,6 +71,34 @@ public class NotificationRouter {
                                 "outcomeEn", (returned ? "returned for revision: " : "not registered: ") + d.reason()),
                         proposalLink(c, d.proposalId())));
             }
+            case EventTypes.PROPOSAL_COSIGN_INVITED -> {
+                ProposalEvents.CosignInvited i = events.data(event, ProposalEvents.CosignInvited.class);
+                for (String invitee : i.inviteeUserIds()) {
+                    send(event, new Message(AudienceKind.USER, invitee, Category.COSIGN_INVITED, Map.of("title", i.title(), "authorName",
+                            i.authorName(), "deadline", i.signingDeadline() == null ? "" : WHEN.format(i.signingDeadline())),
+                            proposalLink(c, i.proposalId())));
+                }
+            }
+            case EventTypes.PROPOSAL_COSIGN_ANSWERED -> {
+                ProposalEvents.CosignAnswered a = events.data(event, ProposalEvents.CosignAnswered.class);
+                send(event, new Message(AudienceKind.USER, a.authorUserId(), Category.COSIGN_ANSWERED, Map.of("title", a.title(),
+                        "name", a.cosignerName(), "answer", a.accepted() ? "同意联名" : "谢绝联名"), proposalLink(c, a.proposalId())));
+            }
+            case EventTypes.PROPOSAL_MERGED -> {
+                ProposalEvents.Merged m = events.data(event, ProposalEvents.Merged.class);
+                send(event, new Message(AudienceKind.USER, m.authorUserId(), Category.PROPOSAL_DECISION, Map.of("title", m.title(),
+                        "outcome", "已并入提案《" + m.intoTitle() + "》办理，您为该提案的提案人之一", "outcomeEn", "merged into \"" + m.intoTitle() + "\""),
+                        proposalLink(c, m.intoProposalId())));
+            }
+            case EventTypes.PROPOSAL_RETURN_REQUESTED -> {
+                ProposalEvents.ReturnRequested r = events.data(event, ProposalEvents.ReturnRequested.class);
+                send(event, new Message(AudienceKind.ROLE, Notification.roleAudience(c, Roles.PROPOSAL_OFFICE), Category.RETURN_REQUESTED,
+                        Map.of("title", r.title(), "unitName", r.unitName(), "reason", r.reason()), proposalLink(c, r.proposalId())));
+            }
+            case EventTypes.PROPOSAL_REASSIGNED -> {
+                ProposalEvents.Reassigned r = events.data(event, ProposalEvents.Reassigned.class);
+                reminders.cancel(assignmentKey(r.proposalId(), r.fromUnitId(), r.round()));
+            }
             case EventTypes.PROPOSAL_MARKED_KEY -> {
                 ProposalEvents.MarkedKey k = events.data(event, ProposalEvents.MarkedKey.class);
                 send(event, new Message(AudienceKind.USER, k.authorUserId(), Category.PROPOSAL_KEY,

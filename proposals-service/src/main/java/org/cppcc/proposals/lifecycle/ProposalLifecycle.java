@@ -224,7 +224,10 @@ public class ProposalLifecycle {
     /** 办理过程: a unit records its contact with the proposer, its progress, or (co-handlers) its opinion to the lead. */
     public void note(UUID id, Note n) {
         Proposal p = begin(id, Action.NOTE, null);
-        Assignment mine = access.myAssignments(p.id, p.handlingRound).get(0);
+        List<Assignment> assignments = access.myAssignments(p.id, p.handlingRound);
+        boolean co = "CO_OPINION".equals(n.kind());
+        Assignment mine = assignments.stream().filter(a -> !co || Assignment.CO.equals(a.role)).findFirst()
+                .orElseThrow(() -> Problems.conflict("only a co-handling unit (会办) sends its opinion to the lead"));
         em.createNativeQuery("insert into handling_note (id, committee, proposal_id, assignment_id, kind, body, written_by, written_at) "
                         + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
                 .setParameter(1, Ids.newId()).setParameter(2, committee.code()).setParameter(3, p.id).setParameter(4, mine.id)
