@@ -21,7 +21,19 @@ public class HandlingQueries {
                                  String role, int round, LocalDate deadline, String status) {
     }
 
-    public record ReplyView(String unitName, String classification, String body, int round, Instant repliedAt) {
+    public record AttachmentInfo(String id, String name, String contentType, int size) {
+    }
+
+    public record ReplyView(String id, String unitName, String classification, String body, int round, Instant repliedAt,
+                            List<AttachmentInfo> attachments) {
+    }
+
+    public record FeedbackView(String proposalId, String proposalTitle, String proposalNumber, int round, String byUserId,
+                               boolean byProposer, String replyRating, String contactRating, String comment, Instant givenAt) {
+    }
+
+    /** A stored attachment's content. */
+    public record File(String name, String contentType, byte[] content) {
     }
 
     public record NoteView(String unitName, String kind, String body, Instant writtenAt) {
@@ -61,11 +73,39 @@ public class HandlingQueries {
 
     public List<ReplyView> replies(UUID proposalId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select u.name, r.classification, r.body, a.handling_round, r.replied_at from reply r "
+        List<Object[]> rows = em.createNativeQuery("select u.name, r.classification, r.body, a.handling_round, r.replied_at, r.id from reply r "
                         + "join assignment a on a.id = r.assignment_id join handling_unit u on u.id = a.unit_id "
                         + "where r.committee = ?1 and r.proposal_id = ?2 order by r.replied_at")
                 .setParameter(1, committee.code()).setParameter(2, proposalId).getResultList();
-        return rows.stream().map(r -> new ReplyView((String) r[0], String.valueOf(r[1]), (String) r[2], ((Number) r[3]).intValue(), instant(r[4]))).toList();
+        return rows.stream().map(r -> new ReplyView(r[5].toString(), (String) r[0], String.valueOf(r[1]), (String) r[2], ((Number) r[3]).intValue(),
+                instant(r[4]), attachments((UUID) r[5]))).toList();
+    }
+
+    private List<AttachmentInfo> attachments(UUID replyId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, name, content_type, size from reply_attachment where reply_id = ?1 and committee = ?2 order by name")
+                .setParameter(1, replyId).setParameter(2, committee.code()).getResultList();
+        return rows.stream().map(r -> new AttachmentInfo(r[0].toString(), (String) r[1], (String) r[2], ((Number) r[3]).intValue())).toList();
+    }
+
+    /** An attachment of one of this proposal's replies, or empty. */
+    public java.util.Optional<File> attachment(UUID proposalId, UUID attachmentId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select f.name, f.content_type, f.content from reply_attachment f join reply r on r.id = f.reply_id "
+                        + "where f.id = ?1 and r.proposal_id = ?2 and f.committee = ?3")
+                .setParameter(1, attachmentId).setParameter(2, proposalId).setParameter(3, committee.code()).getResultList();
+        return rows.stream().findFirst().map(r -> new File((String) r[0], (String) r[1], (byte[]) r[2]));
+    }
+
+    /** 反馈情况: every rating given in the committee, newest first (at most 200). */
+    public List<FeedbackView> feedback() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select p.id, p.title, p.number, f.handling_round, f.user_id, f.user_id = p.author_user_id, "
+                        + "f.reply_rating, f.contact_rating, f.comment, f.given_at from feedback f join proposal p on p.id = f.proposal_id "
+                        + "where f.committee = ?1 order by f.given_at desc limit 200")
+                .setParameter(1, committee.code()).getResultList();
+        return rows.stream().map(r -> new FeedbackView(r[0].toString(), (String) r[1], (String) r[2], ((Number) r[3]).intValue(), (String) r[4],
+                (Boolean) r[5], (String) r[6], (String) r[7], (String) r[8], instant(r[9]))).toList();
     }
 
     public List<NoteView> notes(UUID proposalId) {

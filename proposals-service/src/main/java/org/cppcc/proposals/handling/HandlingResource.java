@@ -71,6 +71,14 @@ public class HandlingResource {
     }
 
     @GET
+    @Path("feedback")
+    @CommitteeRoles({Roles.PROPOSAL_OFFICE, Roles.LEADER})
+    @Operation(summary = "反馈情况: the ratings proposers and co-signers gave, newest first")
+    public List<HandlingQueries.FeedbackView> feedback() {
+        return queries.feedback();
+    }
+
+    @GET
     @Path("cosign-requests")
     @CommitteeRoles(Roles.MEMBER)
     @Operation(summary = "联名邀请: my open invitations to co-sign")

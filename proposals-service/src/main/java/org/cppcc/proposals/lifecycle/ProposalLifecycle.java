@@ -3,6 +3,7 @@ package org.cppcc.proposals.lifecycle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -72,8 +73,21 @@ public class ProposalLifecycle {
                        @NotBlank @Size(max = 5000) String body) {
     }
 
-    public record Reply(@NotNull @Pattern(regexp = "A|B|C") String classification, @NotBlank @Size(max = 20000) String body) {
+    /** A file sent with a reply letter (base64); at most {@value #MAX_ATTACHMENTS} files of {@value #MAX_ATTACHMENT_BYTES} bytes. */
+    public record Attachment(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 100) String contentType,
+                             @NotBlank String contentBase64) {
     }
+
+    public record Reply(@NotNull @Pattern(regexp = "A|B|C") String classification, @NotBlank @Size(max = 20000) String body,
+                        @Size(max = MAX_ATTACHMENTS) List<@Valid @NotNull Attachment> attachments) {
+    }
+
+    /** A reply being drafted by a lead unit (saved, not sent). */
+    public record ReplyDraft(@Pattern(regexp = "A|B|C") String classification, @NotNull @Size(max = 20000) String body) {
+    }
+
+    public static final int MAX_ATTACHMENTS = 5;
+    public static final int MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
 
     public record Feedback(@NotNull @Pattern(regexp = "SATISFIED|BASICALLY_SATISFIED|UNSATISFIED") String replyRating,
                            @NotNull @Pattern(regexp = "SATISFIED|BASICALLY_SATISFIED|UNSATISFIED") String contactRating,
@@ -243,11 +257,21 @@ public class ProposalLifecycle {
         if (!Assignment.OPEN.equals(mine.status)) {
             throw Problems.conflict("your unit has already replied in this round");
         }
+        List<byte[]> files = decode(r.attachments());
+        UUID replyId = Ids.newId();
         em.createNativeQuery("insert into reply (id, committee, proposal_id, assignment_id, classification, body, replied_by, replied_at) "
                         + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
-                .setParameter(1, Ids.newId()).setParameter(2, committee.code()).setParameter(3, p.id).setParameter(4, mine.id)
+                .setParameter(1, replyId).setParameter(2, committee.code()).setParameter(3, p.id).setParameter(4, mine.id)
                 .setParameter(5, r.classification()).setParameter(6, r.body()).setParameter(7, caller.userId())
                 .setParameter(8, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).executeUpdate();
+        for (int i = 0; i < files.size(); i++) {
+            Attachment a = r.attachments().get(i);
+            em.createNativeQuery("insert into reply_attachment (id, committee, reply_id, name, content_type, size, content) "
+                            + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                    .setParameter(1, Ids.newId()).setParameter(2, committee.code()).setParameter(3, replyId).setParameter(4, a.name())
+                    .setParameter(5, a.contentType()).setParameter(6, files.get(i).length).setParameter(7, files.get(i)).executeUpdate();
+        }
+        em.createNativeQuery("delete from reply_draft where assignment_id = ?1").setParameter(1, mine.id).executeUpdate();
         mine.status = Assignment.REPLIED;
         long open = em.createQuery("select count(a) from Assignment a where a.proposalId = :p and a.handlingRound = :r and a.role = 'LEAD' "
                 + "and a.status = 'OPEN' and a.id <> :mine", Long.class).setParameter("p", p.id).setParameter("r", p.handlingRound)
@@ -258,6 +282,48 @@ public class ProposalLifecycle {
         publish(EventTypes.PROPOSAL_REPLIED, p, new ProposalEvents.Replied(p.id.toString(), p.title, p.authorUserId, mine.unitId.toString(),
                 unitName, r.classification(), p.handlingRound, all));
         return done(p);
+    }
+
+    private static List<byte[]> decode(List<Attachment> attachments) {
+        List<byte[]> out = new ArrayList<>();
+        for (Attachment a : attachments == null ? List.<Attachment>of() : attachments) {
+            byte[] bytes;
+            try {
+                bytes = java.util.Base64.getMimeDecoder().decode(a.contentBase64());
+            } catch (IllegalArgumentException e) {
+                throw Problems.badRequest("attachment '" + a.name() + "' is not base64");
+            }
+            if (bytes.length > MAX_ATTACHMENT_BYTES) {
+                throw new org.cppcc.platform.problem.ProblemException(413, "attachment-too-large", "附件过大 / Attachment too large",
+                        "'" + a.name() + "' has " + bytes.length + " bytes; at most " + MAX_ATTACHMENT_BYTES + " per file");
+            }
+            out.add(bytes);
+        }
+        return out;
+    }
+
+    /** 拟稿: a lead unit saves the reply it is writing (sent later with reply). */
+    public void saveReplyDraft(UUID id, ReplyDraft d) {
+        Proposal p = begin(id, Action.REPLY, null);
+        Assignment mine = access.myAssignments(p.id, p.handlingRound).stream().filter(a -> Assignment.LEAD.equals(a.role)).findFirst().orElseThrow();
+        em.createNativeQuery("insert into reply_draft (assignment_id, committee, classification, body, updated_by, updated_at) values (?1, ?2, ?3, ?4, ?5, ?6) "
+                        + "on conflict (assignment_id) do update set classification = excluded.classification, body = excluded.body, "
+                        + "updated_by = excluded.updated_by, updated_at = excluded.updated_at")
+                .setParameter(1, mine.id).setParameter(2, committee.code()).setParameter(3, d.classification()).setParameter(4, d.body())
+                .setParameter(5, caller.userId()).setParameter(6, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).executeUpdate();
+    }
+
+    /** The lead unit's saved draft, if any. */
+    public java.util.Optional<ReplyDraft> replyDraft(UUID id) {
+        Proposal p = access.visible(id);
+        List<Assignment> leads = access.myAssignments(p.id, p.handlingRound).stream().filter(a -> Assignment.LEAD.equals(a.role)).toList();
+        if (leads.isEmpty()) {
+            throw Problems.forbidden("only a lead unit (主办) of this proposal drafts its reply");
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select classification, body from reply_draft where assignment_id = ?1")
+                .setParameter(1, leads.get(0).id).getResultList();
+        return rows.stream().findFirst().map(r -> new ReplyDraft(r[0] == null ? null : String.valueOf(r[0]), (String) r[1]));
     }
 
     /**

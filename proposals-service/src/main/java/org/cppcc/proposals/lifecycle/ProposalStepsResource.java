@@ -208,6 +208,32 @@ public class ProposalStepsResource {
     }
 
     @GET
+    @Path("replies/attachments/{attachmentId}")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "Download an attachment of a reply")
+    public jakarta.ws.rs.core.Response attachment(@PathParam("id") UUID id, @PathParam("attachmentId") UUID attachmentId) {
+        access.visible(id);
+        HandlingQueries.File f = handling.attachment(id, attachmentId).orElseThrow(() -> Problems.notFound("attachment", attachmentId));
+        String encoded = java.net.URLEncoder.encode(f.name(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return jakarta.ws.rs.core.Response.ok(f.content(), f.contentType())
+                .header("Content-Disposition", "attachment; filename*=UTF-8''" + encoded).build();
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("reply-draft")
+    @Operation(summary = "拟稿: a lead unit saves the reply it is writing")
+    public void saveReplyDraft(@PathParam("id") UUID id, @Valid @NotNull ProposalLifecycle.ReplyDraft draft) {
+        lifecycle.saveReplyDraft(id, draft);
+    }
+
+    @GET
+    @Path("reply-draft")
+    @Operation(summary = "The lead unit's saved reply draft (404 if none)")
+    public ProposalLifecycle.ReplyDraft replyDraft(@PathParam("id") UUID id) {
+        return lifecycle.replyDraft(id).orElseThrow(() -> Problems.notFound("reply draft of proposal", id));
+    }
+
+    @GET
     @Path("notes")
     @Operation(summary = "Its handling notes: contacts, progress, co-handlers' opinions")
     public List<HandlingQueries.NoteView> notes(@PathParam("id") UUID id) {
