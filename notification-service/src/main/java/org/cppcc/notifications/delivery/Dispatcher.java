@@ -1,5 +1,6 @@
 package org.cppcc.notifications.delivery;
 
+import org.cppcc.platform.time.SqlTime;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -156,7 +157,7 @@ public class Dispatcher {
         @SuppressWarnings("unchecked")
         List<Object> sent = em.createNativeQuery("select sent_at from delivery where user_id = ?1 and channel = 'SMS' and sent_at > ?2 "
                         + "order by sent_at").setParameter(1, userId).setParameter(2, ts(now.minus(SmsRateLimit.WINDOW))).getResultList();
-        return smsLimit.allowedAt(sent.stream().map(Dispatcher::instant).toList(), now);
+        return smsLimit.allowedAt(sent.stream().map(SqlTime::instant).toList(), now);
     }
 
     private void deferTo(UUID id, Instant when, String why) {
@@ -183,13 +184,4 @@ public class Dispatcher {
         return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 
-    static Instant instant(Object o) {
-        if (o instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (o instanceof OffsetDateTime t) {
-            return t.toInstant();
-        }
-        return (Instant) o;
-    }
 }

@@ -1,5 +1,6 @@
 package org.cppcc.notifications.inbox;
 
+import org.cppcc.platform.time.SqlTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -89,7 +90,7 @@ public class InboxService {
         List<Object[]> rows = em.createNativeQuery("select channel, status, attempts, sent_at, delivered_at, last_error from delivery "
                 + "where notification_id = ?1 and user_id = ?2 order by channel").setParameter(1, id).setParameter(2, caller.userId()).getResultList();
         List<DeliveryView> deliveries = rows.stream().map(r -> new DeliveryView((String) r[0], (String) r[1], ((Number) r[2]).intValue(),
-                instant(r[3]), instant(r[4]), (String) r[5])).toList();
+                SqlTime.instant(r[3]), SqlTime.instant(r[4]), (String) r[5])).toList();
         return new NotificationDetail(new NotificationView(n.id.toString(), n.committee, n.category, n.title, n.body, n.link, n.createdAt, read),
                 deliveries);
     }
@@ -110,18 +111,6 @@ public class InboxService {
                 .orElseThrow(() -> Problems.notFound("notification", id));
     }
 
-    private static Instant instant(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (o instanceof java.time.OffsetDateTime t) {
-            return t.toInstant();
-        }
-        return (Instant) o;
-    }
 
     private List<String> unitAudiences() {
         List<String> keys = new ArrayList<>(directory.unitsOf(caller.username()));

@@ -1,5 +1,6 @@
 package org.cppcc.proposals.handling;
 
+import org.cppcc.platform.time.SqlTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -78,7 +79,7 @@ public class HandlingQueries {
                         + "where r.committee = ?1 and r.proposal_id = ?2 order by r.replied_at")
                 .setParameter(1, committee.code()).setParameter(2, proposalId).getResultList();
         return rows.stream().map(r -> new ReplyView(r[5].toString(), (String) r[0], String.valueOf(r[1]), (String) r[2], ((Number) r[3]).intValue(),
-                instant(r[4]), attachments((UUID) r[5]))).toList();
+                SqlTime.instant(r[4]), attachments((UUID) r[5]))).toList();
     }
 
     private List<AttachmentInfo> attachments(UUID replyId) {
@@ -105,7 +106,7 @@ public class HandlingQueries {
                         + "where f.committee = ?1 order by f.given_at desc limit 200")
                 .setParameter(1, committee.code()).getResultList();
         return rows.stream().map(r -> new FeedbackView(r[0].toString(), (String) r[1], (String) r[2], ((Number) r[3]).intValue(), (String) r[4],
-                (Boolean) r[5], (String) r[6], (String) r[7], (String) r[8], instant(r[9]))).toList();
+                (Boolean) r[5], (String) r[6], (String) r[7], (String) r[8], SqlTime.instant(r[9]))).toList();
     }
 
     public List<NoteView> notes(UUID proposalId) {
@@ -114,7 +115,7 @@ public class HandlingQueries {
                         + "join assignment a on a.id = n.assignment_id join handling_unit u on u.id = a.unit_id "
                         + "where n.committee = ?1 and n.proposal_id = ?2 order by n.written_at")
                 .setParameter(1, committee.code()).setParameter(2, proposalId).getResultList();
-        return rows.stream().map(r -> new NoteView((String) r[0], (String) r[1], (String) r[2], instant(r[3]))).toList();
+        return rows.stream().map(r -> new NoteView((String) r[0], (String) r[1], (String) r[2], SqlTime.instant(r[3]))).toList();
     }
 
     private List<AssignmentView> assignments(String sql, Object arg) {
@@ -136,13 +137,4 @@ public class HandlingQueries {
         return o instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) o;
     }
 
-    private static Instant instant(Object o) {
-        if (o instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (o instanceof OffsetDateTime t) {
-            return t.toInstant();
-        }
-        return (Instant) o;
-    }
 }

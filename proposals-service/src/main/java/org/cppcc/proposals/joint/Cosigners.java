@@ -1,5 +1,6 @@
 package org.cppcc.proposals.joint;
 
+import org.cppcc.platform.time.SqlTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -120,7 +121,7 @@ public class Cosigners {
         List<Object[]> rows = em.createNativeQuery("select user_id, username, name, status, responded_at from cosigner "
                 + "where proposal_id = ?1 and committee = ?2 order by invited_at, username")
                 .setParameter(1, proposalId).setParameter(2, committee.code()).getResultList();
-        return rows.stream().map(r -> new CosignerView((String) r[0], (String) r[1], (String) r[2], (String) r[3], instant(r[4]))).toList();
+        return rows.stream().map(r -> new CosignerView((String) r[0], (String) r[1], (String) r[2], (String) r[3], SqlTime.instant(r[4]))).toList();
     }
 
     /** 联名邀请: the caller's open invitations in this committee. */
@@ -130,23 +131,11 @@ public class Cosigners {
                         + "join proposal p on p.id = c.proposal_id where c.committee = ?1 and c.user_id = ?2 and c.status = 'INVITED' "
                         + "and p.status in ('DRAFT', 'SUBMITTED', 'RETURNED') order by p.signing_deadline")
                 .setParameter(1, committee.code()).setParameter(2, userId).getResultList();
-        return rows.stream().map(r -> new Request(r[0].toString(), (String) r[1], (String) r[2], instant(r[3]))).toList();
+        return rows.stream().map(r -> new Request(r[0].toString(), (String) r[1], (String) r[2], SqlTime.instant(r[3]))).toList();
     }
 
     private OffsetDateTime now() {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
-    private static Instant instant(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (o instanceof OffsetDateTime t) {
-            return t.toInstant();
-        }
-        return (Instant) o;
-    }
 }

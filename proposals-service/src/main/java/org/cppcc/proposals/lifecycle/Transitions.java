@@ -1,5 +1,6 @@
 package org.cppcc.proposals.lifecycle;
 
+import org.cppcc.platform.time.SqlTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -102,7 +103,7 @@ public class Transitions {
                 + "from proposal_transition where proposal_id = ?1 and committee = ?2 order by at, id")
                 .setParameter(1, proposalId).setParameter(2, committee.code()).getResultList();
         return rows.stream().map(r -> new TransitionView((String) r[0], r[1] == null ? null : ProposalStatus.valueOf((String) r[1]),
-                ProposalStatus.valueOf((String) r[2]), (String) r[3], (String) r[4], (String) r[5], instant(r[6]))).toList();
+                ProposalStatus.valueOf((String) r[2]), (String) r[3], (String) r[4], (String) r[5], SqlTime.instant(r[6]))).toList();
     }
 
     private static String roleFor(Action action) {
@@ -117,13 +118,4 @@ public class Transitions {
         return a.name().toLowerCase().replace('_', ' ');
     }
 
-    private static Instant instant(Object o) {
-        if (o instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (o instanceof OffsetDateTime t) {
-            return t.toInstant();
-        }
-        return (Instant) o;
-    }
 }
