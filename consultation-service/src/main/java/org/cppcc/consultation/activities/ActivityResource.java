@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.cppcc.consultation.activities.ActivityService.ActivityView;
 import org.cppcc.consultation.activities.ActivityService.ScheduleActivity;
 import org.cppcc.platform.idempotency.Idempotency;
-import org.cppcc.platform.idempotency.Idempotency.Created;
 import org.cppcc.platform.paging.Page;
 import org.cppcc.platform.paging.PageRequest;
 import org.cppcc.platform.tenancy.CommitteeRoles;
@@ -44,9 +43,7 @@ public class ActivityResource {
     @Operation(summary = "Schedule a consultation activity (consultation office)")
     public Response schedule(@PathParam("code") String code, @Valid @NotNull ScheduleActivity request,
                              @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri) {
-        Created<ActivityView> created = service.schedule(request, idempotencyKey);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created.body())
-                .header("Idempotent-Replayed", created.replayed()).build();
+        return service.schedule(request, idempotencyKey).toResponse(uri);
     }
 
     @GET

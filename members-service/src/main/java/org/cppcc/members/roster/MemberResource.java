@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.cppcc.members.roster.MemberService.JoinMember;
 import org.cppcc.members.roster.MemberService.MemberView;
 import org.cppcc.platform.idempotency.Idempotency;
-import org.cppcc.platform.idempotency.Idempotency.Created;
 import org.cppcc.platform.paging.Page;
 import org.cppcc.platform.paging.PageRequest;
 import org.cppcc.platform.tenancy.CommitteeRoles;
@@ -44,9 +43,7 @@ public class MemberResource {
     @Operation(summary = "Add a member to the committee (staff)")
     public Response join(@PathParam("code") String code, @Valid @NotNull JoinMember request,
                          @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri) {
-        Created<MemberView> created = service.join(request, idempotencyKey);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created.body())
-                .header("Idempotent-Replayed", created.replayed()).build();
+        return service.join(request, idempotencyKey).toResponse(uri);
     }
 
     @GET

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.cppcc.platform.idempotency.Idempotency;
-import org.cppcc.platform.idempotency.Idempotency.Created;
 import org.cppcc.platform.paging.Page;
 import org.cppcc.platform.paging.PageRequest;
 import org.cppcc.platform.tenancy.CommitteeRoles;
@@ -43,11 +42,7 @@ public class ProposalResource {
     @Operation(summary = "提交提案: a member submits a proposal to the committee")
     public Response submit(@PathParam("code") String code, @Valid @NotNull SubmitProposal request,
                            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri) {
-        Created<ProposalView> created = service.submit(request, idempotencyKey);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
-                .entity(created.body())
-                .header("Idempotent-Replayed", created.replayed())
-                .build();
+        return service.submit(request, idempotencyKey).toResponse(uri);
     }
 
     @GET

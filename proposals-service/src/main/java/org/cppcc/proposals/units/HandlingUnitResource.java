@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.cppcc.platform.idempotency.Idempotency;
-import org.cppcc.platform.idempotency.Idempotency.Created;
 import org.cppcc.platform.tenancy.CommitteeRoles;
 import org.cppcc.platform.tenancy.Roles;
 import org.cppcc.proposals.units.HandlingUnitService.HandlingUnitView;
@@ -41,9 +40,7 @@ public class HandlingUnitResource {
     @Operation(summary = "Register a handling unit and its officers")
     public Response register(@PathParam("code") String code, @Valid @NotNull RegisterHandlingUnit request,
                              @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context UriInfo uri) {
-        Created<HandlingUnitView> created = service.register(request, idempotencyKey);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created.body())
-                .header("Idempotent-Replayed", created.replayed()).build();
+        return service.register(request, idempotencyKey).toResponse(uri);
     }
 
     @GET

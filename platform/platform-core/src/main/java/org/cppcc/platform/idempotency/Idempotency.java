@@ -33,6 +33,12 @@ public class Idempotency {
         public Created(String id, T body) {
             this(id, body, false);
         }
+
+        /** 201 with the new resource's Location (the request's path plus its id), and whether it is a replay. */
+        public jakarta.ws.rs.core.Response toResponse(jakarta.ws.rs.core.UriInfo uri) {
+            return jakarta.ws.rs.core.Response.created(uri.getAbsolutePathBuilder().path(id).build()).entity(body)
+                    .header("Idempotent-Replayed", replayed).build();
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
