@@ -76,10 +76,9 @@ public final class Launcher {
         s.append(String.format("  %-22s %s   (admin console: kcadmin / kcadmin)%n", "Keycloak", p.keycloakUrl()));
         s.append(String.format("  %-22s %s%n", "Kafka", p.kafka().bootstrapServers()));
         s.append("\n  Demo logins (password: demo; demo only):\n");
-        s.append("    hp-member  member of 黄埔区 440112        hp-staff  proposal office of 440112\n");
-        s.append("    hp-member2 member of 黄埔区 440112 (a co-signer for joint proposals)\n");
-        s.append("    hp-unit2   黄埔区住房和城乡建设局 (440112)\n");
-        s.append("    hp-unit    handling unit in 440112       gz-member member of 广州市 440100 and 广东省 440000\n");
+        s.append("    hp-member  member of 黄埔区 440112        hp-member2 another member of 440112 (co-signer)\n");
+        s.append("    hp-staff   proposal office of 440112     hp-unit   黄埔区科技局 (440112)\n");
+        s.append("    hp-unit2   黄埔区住房和城乡建设局 (440112)  gz-member member of 广州市 440100 and 广东省 440000\n");
         s.append("    gz-staff   proposal office of 440100     gz-unit   广州市科技局 (440100)\n");
         s.append("    gd-staff   proposal office of 440000     dx-member member of 大兴区 110115\n");
         s.append("    admin      platform administrator\n");

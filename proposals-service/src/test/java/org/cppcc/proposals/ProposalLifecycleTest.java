@@ -98,7 +98,7 @@ class ProposalLifecycleTest {
         step("hp-staff", id, "assign", "{\"leads\":[\"" + leadUnit + "\"],\"coHandlers\":[\"" + coUnit + "\"]}")
                 .statusCode(200).body("status", equalTo("HANDLING")).body("handlingRound", equalTo(1));
         as("hp-unit").get("/committees/440112/proposals/" + id).then().statusCode(200);
-        as("hp-unit").get("/committees/440112/my-assignments").then().statusCode(200).body("proposalId", hasItem(id));
+        as("hp-unit").get("/committees/440112/my-assignments?limit=100").then().statusCode(200).body("items.proposalId", hasItem(id));
         as("hp-unit").get("/committees/440112/proposals?limit=100").then().body("items.id", hasItem(id));
 
         // 办理: contact, then the lead's reply B

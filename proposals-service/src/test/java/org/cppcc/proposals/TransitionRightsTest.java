@@ -182,8 +182,16 @@ class TransitionRightsTest {
         as("gz-staff").get("/committees/440100/proposals/" + id + "/replies/attachments/" + attachment).then().statusCode(404);
 
         ok("hp-member", id, "feedback", Map.of("replyRating", "BASICALLY_SATISFIED", "contactRating", "SATISFIED", "comment", "较满意"));
-        as("hp-staff").get("/committees/440112/feedback").then().statusCode(200)
-                .body("find { it.proposalId == '" + id + "' }.replyRating", equalTo("BASICALLY_SATISFIED"));
+        as("hp-staff").get("/committees/440112/feedback?limit=100").then().statusCode(200)
+                .body("items.find { it.proposalId == '" + id + "' }.replyRating", equalTo("BASICALLY_SATISFIED"));
+        var first = as("hp-unit").get("/committees/440112/my-assignments?limit=1").then().statusCode(200).extract().jsonPath();
+        String next = first.getString("next");
+        if (next != null) {
+            String firstId = first.getString("items[0].id");
+            as("hp-unit").get("/committees/440112/my-assignments?limit=1&cursor=" + next).then().statusCode(200)
+                    .body("items[0].id", org.hamcrest.Matchers.not(equalTo(firstId)));
+        }
+        as("hp-unit").get("/committees/440112/my-assignments?cursor=bm90LWEtY3Vyc29y").then().statusCode(400);
         as("hp-member").get("/committees/440112/feedback").then().statusCode(403);
     }
 }

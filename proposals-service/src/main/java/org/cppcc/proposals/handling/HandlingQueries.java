@@ -4,6 +4,9 @@ import org.cppcc.platform.time.SqlTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.cppcc.platform.paging.Cursor;
+import org.cppcc.platform.paging.Page;
+import org.cppcc.platform.paging.PageRequest;
 import org.cppcc.platform.tenancy.CommitteeContext;
 import org.cppcc.proposals.lifecycle.ProposalAccess;
 
@@ -53,14 +56,31 @@ public class HandlingQueries {
         this.access = access;
     }
 
-    /** 我的交办: the caller's units' open assignments, nearest deadline first. */
-    public List<AssignmentView> mine() {
+    /** 我的交办: the caller's units' open assignments, nearest deadline first, a page at a time (cursor: deadline and id). */
+    public Page<AssignmentView> mine(String cursor, Integer limit) {
+        int size = PageRequest.of(null, limit).limit();
         List<UUID> units = access.myUnits();
         if (units.isEmpty()) {
-            return List.of();
+            return new Page<>(List.of(), null);
         }
-        return assignments(ASSIGNMENT_SELECT + "where a.committee = :c and a.unit_id in (:units) and a.status = 'OPEN' order by a.deadline, a.id",
-                units);
+        String after = cursor == null || cursor.isBlank() ? null : Cursor.decodeText(cursor);
+        String sql = ASSIGNMENT_SELECT + "where a.committee = :c and a.unit_id in (:units) and a.status = 'OPEN'"
+                + (after != null ? " and (a.deadline, a.id) > (cast(:d as date), cast(:id as uuid))" : "") + " order by a.deadline, a.id limit " + (size + 1);
+        var q = em.createNativeQuery(sql).setParameter("c", committee.code()).setParameter("units", units);
+        if (after != null) {
+            String[] parts = after.split("\\|");
+            if (parts.length != 2) {
+                throw org.cppcc.platform.problem.Problems.badRequest("cursor is not one this service gave out");
+            }
+            q.setParameter("d", parts[0]).setParameter("id", parts[1]);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        List<AssignmentView> views = rows.stream().map(HandlingQueries::view).toList();
+        boolean more = views.size() > size;
+        List<AssignmentView> items = more ? views.subList(0, size) : views;
+        AssignmentView last = items.isEmpty() ? null : items.get(items.size() - 1);
+        return new Page<>(items, more ? Cursor.encode(last.deadline() + "|" + last.id()) : null);
     }
 
     public List<AssignmentView> ofProposal(UUID proposalId) {
@@ -98,15 +118,19 @@ public class HandlingQueries {
         return rows.stream().findFirst().map(r -> new File((String) r[0], (String) r[1], (byte[]) r[2]));
     }
 
-    /** 反馈情况: every rating given in the committee, newest first (at most 200). */
-    public List<FeedbackView> feedback() {
+    /** 反馈情况: every rating given in the committee, newest first, a page at a time. */
+    public Page<FeedbackView> feedback(PageRequest page) {
+        var q = em.createNativeQuery("select p.id, p.title, p.number, f.handling_round, f.user_id, f.user_id = p.author_user_id, "
+                        + "f.reply_rating, f.contact_rating, f.comment, f.given_at, f.id from feedback f join proposal p on p.id = f.proposal_id "
+                        + "where f.committee = ?1" + (page.after() != null ? " and f.id < ?2" : "") + " order by f.id desc limit " + page.fetchSize())
+                .setParameter(1, committee.code());
+        if (page.after() != null) {
+            q.setParameter(2, page.after());
+        }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select p.id, p.title, p.number, f.handling_round, f.user_id, f.user_id = p.author_user_id, "
-                        + "f.reply_rating, f.contact_rating, f.comment, f.given_at from feedback f join proposal p on p.id = f.proposal_id "
-                        + "where f.committee = ?1 order by f.given_at desc limit 200")
-                .setParameter(1, committee.code()).getResultList();
-        return rows.stream().map(r -> new FeedbackView(r[0].toString(), (String) r[1], (String) r[2], ((Number) r[3]).intValue(), (String) r[4],
-                (Boolean) r[5], (String) r[6], (String) r[7], (String) r[8], SqlTime.instant(r[9]))).toList();
+        List<Object[]> rows = q.getResultList();
+        return Page.of(rows, page, r -> r[10].toString(), r -> new FeedbackView(r[0].toString(), (String) r[1], (String) r[2],
+                ((Number) r[3]).intValue(), (String) r[4], (Boolean) r[5], (String) r[6], (String) r[7], (String) r[8], SqlTime.instant(r[9])));
     }
 
     public List<NoteView> notes(UUID proposalId) {
@@ -129,8 +153,12 @@ public class HandlingQueries {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
-        return rows.stream().map(r -> new AssignmentView(r[0].toString(), r[1].toString(), (String) r[2], (String) r[3], r[4].toString(),
-                (String) r[5], (String) r[6], ((Number) r[7]).intValue(), date(r[8]), (String) r[9])).toList();
+        return rows.stream().map(HandlingQueries::view).toList();
+    }
+
+    private static AssignmentView view(Object[] r) {
+        return new AssignmentView(r[0].toString(), r[1].toString(), (String) r[2], (String) r[3], r[4].toString(),
+                (String) r[5], (String) r[6], ((Number) r[7]).intValue(), date(r[8]), (String) r[9]);
     }
 
     private static LocalDate date(Object o) {

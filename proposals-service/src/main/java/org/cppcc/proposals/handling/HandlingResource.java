@@ -54,9 +54,10 @@ public class HandlingResource {
     @GET
     @Path("my-assignments")
     @CommitteeRoles(Roles.HANDLING_UNIT)
-    @Operation(summary = "我的交办: my unit's open assignments, nearest deadline first")
-    public List<HandlingQueries.AssignmentView> mine() {
-        return queries.mine();
+    @Operation(summary = "我的交办: my unit's open assignments, nearest deadline first (cursor, limit)")
+    public org.cppcc.platform.paging.Page<HandlingQueries.AssignmentView> mine(@QueryParam("cursor") String cursor,
+                                                                               @QueryParam("limit") Integer limit) {
+        return queries.mine(cursor, limit);
     }
 
     @GET
@@ -73,9 +74,10 @@ public class HandlingResource {
     @GET
     @Path("feedback")
     @CommitteeRoles({Roles.PROPOSAL_OFFICE, Roles.LEADER})
-    @Operation(summary = "反馈情况: the ratings proposers and co-signers gave, newest first")
-    public List<HandlingQueries.FeedbackView> feedback() {
-        return queries.feedback();
+    @Operation(summary = "反馈情况: the ratings proposers and co-signers gave, newest first (cursor, limit)")
+    public org.cppcc.platform.paging.Page<HandlingQueries.FeedbackView> feedback(@QueryParam("cursor") String cursor,
+                                                                                 @QueryParam("limit") Integer limit) {
+        return queries.feedback(org.cppcc.platform.paging.PageRequest.of(cursor, limit));
     }
 
     @GET

@@ -16,6 +16,15 @@ public final class Cursor {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(id.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A cursor made of several values (e.g. a date and an id), for lists not ordered by id alone. */
+    public static String decodeText(String cursor) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw Problems.badRequest("cursor is not one this service gave out");
+        }
+    }
+
     public static UUID decode(String cursor) {
         try {
             return UUID.fromString(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
