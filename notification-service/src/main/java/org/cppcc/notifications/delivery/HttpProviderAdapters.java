@@ -3,7 +3,7 @@ package org.cppcc.notifications.delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,9 +29,27 @@ public final class HttpProviderAdapters {
         private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
         private static final ObjectMapper JSON = new ObjectMapper();
 
-        abstract Optional<String> url();
+        private final Channel channel;
+        private final String prefix;
 
-        abstract Optional<String> apiKey();
+        /** @param prefix configuration of this provider: {@code <prefix>.url} and {@code <prefix>.api-key} */
+        Http(Channel channel, String prefix) {
+            this.channel = channel;
+            this.prefix = prefix;
+        }
+
+        @Override
+        public Channel channel() {
+            return channel;
+        }
+
+        private Optional<String> url() {
+            return ConfigProvider.getConfig().getOptionalValue(prefix + ".url", String.class);
+        }
+
+        private Optional<String> apiKey() {
+            return ConfigProvider.getConfig().getOptionalValue(prefix + ".api-key", String.class);
+        }
 
         @Override
         public String name() {
@@ -60,47 +78,15 @@ public final class HttpProviderAdapters {
 
     @ApplicationScoped
     public static class Sms extends Http {
-        @ConfigProperty(name = "cppcc.notify.sms.url")
-        Optional<String> url;
-        @ConfigProperty(name = "cppcc.notify.sms.api-key")
-        Optional<String> apiKey;
-
-        @Override
-        public Channel channel() {
-            return Channel.SMS;
-        }
-
-        @Override
-        Optional<String> url() {
-            return url;
-        }
-
-        @Override
-        Optional<String> apiKey() {
-            return apiKey;
+        public Sms() {
+            super(Channel.SMS, "cppcc.notify.sms");
         }
     }
 
     @ApplicationScoped
     public static class Push extends Http {
-        @ConfigProperty(name = "cppcc.notify.push.url")
-        Optional<String> url;
-        @ConfigProperty(name = "cppcc.notify.push.api-key")
-        Optional<String> apiKey;
-
-        @Override
-        public Channel channel() {
-            return Channel.PUSH;
-        }
-
-        @Override
-        Optional<String> url() {
-            return url;
-        }
-
-        @Override
-        Optional<String> apiKey() {
-            return apiKey;
+        public Push() {
+            super(Channel.PUSH, "cppcc.notify.push");
         }
     }
 }

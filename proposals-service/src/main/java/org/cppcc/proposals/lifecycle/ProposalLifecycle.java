@@ -120,10 +120,7 @@ public class ProposalLifecycle {
     /** Loads a visible proposal and checks the action, with the expected version when the client sends one (409 if stale). */
     private Proposal begin(UUID id, Action action, Long expectedVersion) {
         Proposal p = access.visible(id);
-        transitions.check(p, action, access.party(p));
-        if (expectedVersion != null && expectedVersion != p.version) {
-            throw Problems.conflict("the proposal changed since you read it (version " + p.version + ", yours " + expectedVersion + ")");
-        }
+        transitions.check(p, action, access.party(p), expectedVersion);
         return p;
     }
 

@@ -47,6 +47,14 @@ public class Transitions {
     public record Party(String unitRole, String cosign) {
     }
 
+    /** As {@link #check(Proposal, Action, Party)}, and the proposal must still be at the version the caller read (If-Match). */
+    public void check(Proposal p, Action action, Party party, Long expectedVersion) {
+        check(p, action, party);
+        if (expectedVersion != null && expectedVersion != p.version) {
+            throw Problems.conflict("the proposal changed since you read it (version " + p.version + ", yours " + expectedVersion + ")");
+        }
+    }
+
     public void check(Proposal p, Action action, Party party) {
         boolean author = caller.userId().equals(p.authorUserId)
                 && (committee.has(Roles.MEMBER) || (p.onBehalfOf != null && committee.has(Roles.PROPOSAL_OFFICE)));

@@ -140,10 +140,7 @@ public class ProposalService {
     /** 修改: the proposer edits a draft or a returned proposal (If-Match: the version they read). */
     public ProposalView edit(UUID id, SubmitProposal request, Long expectedVersion) {
         Proposal p = access.visible(id);
-        transitions.check(p, Action.EDIT, access.party(p));
-        if (expectedVersion != null && expectedVersion != p.version) {
-            throw Problems.conflict("the proposal changed since you read it (version " + p.version + ", yours " + expectedVersion + ")");
-        }
+        transitions.check(p, Action.EDIT, access.party(p), expectedVersion);
         p.title = request.title().strip();
         p.body = request.body();
         p.publishConsent = request.publishConsent();
