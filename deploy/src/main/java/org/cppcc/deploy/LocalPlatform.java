@@ -82,7 +82,8 @@ public final class LocalPlatform implements AutoCloseable {
                 "QUARKUS_DATASOURCE_USERNAME", s.database(),
                 "QUARKUS_DATASOURCE_PASSWORD", s.database(),
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
+                "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl(),
+                "CPPCC_KEYCLOAK_URL", keycloak.url());
         services.put(s, ManagedProcess.start(s.module(), List.of(java, "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
                 "-jar", jar(s).toString()), stateDir, env, logs().resolve(s.module() + ".log")));
     }

@@ -6,7 +6,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -24,12 +23,11 @@ public class PerformanceEntry {
     public String userId;
     @Enumerated(EnumType.STRING)
     public PerformanceKind kind;
-    public BigDecimal points;
     public String title;
     /** What proves it, e.g. ("proposal", its id). */
     public String evidenceType;
     public String evidenceId;
-    /** The event that caused it: unique, so a redelivered event never counts twice. */
+    /** The event (or confirmed self-record) that caused it: unique, so nothing counts twice. */
     public String sourceEventId;
     public Instant occurredAt;
     public Instant recordedAt;

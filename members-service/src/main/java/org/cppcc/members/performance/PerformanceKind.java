@@ -1,28 +1,48 @@
 package org.cppcc.members.performance;
 
-import java.math.BigDecimal;
-
 /**
- * Kinds of duty-performance (履职) entries with their default points. Per-committee scoring rules
- * (aspects, items, caps, deductions) will replace the defaults; entries keep the points they were given.
+ * Kinds of duty-performance (履职) entries. What each is worth is not here: a committee's scoring rules
+ * ({@link ScoringRules}) give the points, so a committee can adopt its own regulation without a code change.
  */
 public enum PerformanceKind {
-    /** 提交提案 */
-    PROPOSAL_SUBMITTED(new BigDecimal("2")),
-    /** 提案立案 */
-    PROPOSAL_REGISTERED(new BigDecimal("3")),
-    /** 重点提案 */
-    PROPOSAL_KEY(new BigDecimal("5")),
+    PROPOSAL_SUBMITTED("提交提案"),
+    PROPOSAL_REGISTERED("提案立案"),
+    PROPOSAL_KEY("提案列为重点提案"),
+    PROPOSAL_EXCELLENT("提案评为优秀提案"),
     /** 并案: a proposal merged into another still counts, a little */
-    PROPOSAL_MERGED(new BigDecimal("1"));
+    PROPOSAL_MERGED("提案被并案"),
+    OPINION_SUBMITTED("报送社情民意信息"),
+    OPINION_ADOPTED("社情民意信息被采用"),
+    OPINION_INSTRUCTED("社情民意信息获领导批示"),
+    MEETING_ATTENDED("出席会议和活动"),
+    MEETING_ABSENT_WITH_LEAVE("请假缺席会议"),
+    MEETING_ABSENT_WITHOUT_LEAVE("无故缺席会议"),
+    CONSULTATION_INVITED("受邀参加协商"),
+    CONSULTATION_SPOKE("协商或大会发言"),
+    RESEARCH_JOINED("参加调研"),
+    INSPECTION_JOINED("参加视察"),
+    /** self-recorded, confirmed by staff (e.g. a visit at a 委员工作站) */
+    CONSTITUENTS_CONTACTED("联系界别群众"),
+    PRACTICAL_THING_DONE("为群众办实事"),
+    LEARNING("参加学习活动");
 
-    private final BigDecimal defaultPoints;
+    private final String label;
 
-    PerformanceKind(BigDecimal defaultPoints) {
-        this.defaultPoints = defaultPoints;
+    PerformanceKind(String label) {
+        this.label = label;
     }
 
-    public BigDecimal defaultPoints() {
-        return defaultPoints;
+    public String label() {
+        return label;
+    }
+
+    /** The kinds a member records themselves (staff confirm them); everything else comes from events. */
+    public boolean selfRecorded() {
+        return this == CONSTITUENTS_CONTACTED || this == PRACTICAL_THING_DONE || this == LEARNING;
+    }
+
+    /** Meeting attendance, for the standing committee's twice-yearly report (双通报). */
+    public boolean attendance() {
+        return this == MEETING_ATTENDED || this == MEETING_ABSENT_WITH_LEAVE || this == MEETING_ABSENT_WITHOUT_LEAVE;
     }
 }

@@ -5,60 +5,114 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.cppcc.platform.events.EventEnvelope;
 import org.cppcc.platform.events.EventTypes;
+import org.cppcc.platform.events.contracts.OpinionReportEvents;
+import org.cppcc.platform.events.contracts.ParticipationEvents.ParticipationRecorded;
 import org.cppcc.platform.events.contracts.ProposalEvents;
 import org.cppcc.platform.events.contracts.ProposalSubmitted;
 import org.cppcc.platform.ids.Ids;
 import org.cppcc.platform.inbox.EventProcessor;
 
+import java.time.Clock;
 import java.time.Instant;
 
-/** Turns what members did elsewhere (events) into 履职 entries. */
+/**
+ * Turns what members did elsewhere (events) into 履职 entries. Called inside the inbox transaction, so
+ * an event already processed never records twice; the entry also keeps its source event id (unique).
+ */
 @ApplicationScoped
 public class PerformanceRecorder {
 
     private final EntityManager em;
     private final EventProcessor events;
+    private final Clock clock;
 
-    public PerformanceRecorder(EntityManager em, EventProcessor events) {
+    public PerformanceRecorder(EntityManager em, EventProcessor events, Clock clock) {
         this.em = em;
         this.events = events;
+        this.clock = clock;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(EventEnvelope event) {
-        if (EventTypes.PROPOSAL_SUBMITTED.equals(event.type())) {
-            ProposalSubmitted p = events.data(event, ProposalSubmitted.class);
-            add(event, p.authorUserId(), PerformanceKind.PROPOSAL_SUBMITTED, "提交提案《" + p.title() + "》", "proposal",
-                    p.proposalId(), p.submittedAt());
-        } else if (EventTypes.PROPOSAL_REGISTERED.equals(event.type())) {
-            ProposalEvents.Registered r = events.data(event, ProposalEvents.Registered.class);
-            add(event, r.authorUserId(), PerformanceKind.PROPOSAL_REGISTERED, "提案《" + r.title() + "》立案（" + r.number() + "）", "proposal",
-                    r.proposalId(), event.time());
-        } else if (EventTypes.PROPOSAL_MERGED.equals(event.type())) {
-            ProposalEvents.Merged m = events.data(event, ProposalEvents.Merged.class);
-            add(event, m.authorUserId(), PerformanceKind.PROPOSAL_MERGED, "提案《" + m.title() + "》并入《" + m.intoTitle() + "》", "proposal",
-                    m.proposalId(), event.time());
-        } else if (EventTypes.PROPOSAL_MARKED_KEY.equals(event.type())) {
-            ProposalEvents.MarkedKey k = events.data(event, ProposalEvents.MarkedKey.class);
-            add(event, k.authorUserId(), PerformanceKind.PROPOSAL_KEY, "提案《" + k.title() + "》列为重点提案", "proposal",
-                    k.proposalId(), event.time());
+        switch (event.type()) {
+            case EventTypes.PROPOSAL_SUBMITTED -> {
+                ProposalSubmitted p = events.data(event, ProposalSubmitted.class);
+                add(event, p.authorUserId(), PerformanceKind.PROPOSAL_SUBMITTED, "提交提案《" + p.title() + "》", "proposal",
+                        p.proposalId(), p.submittedAt());
+            }
+            case EventTypes.PROPOSAL_REGISTERED -> {
+                ProposalEvents.Registered r = events.data(event, ProposalEvents.Registered.class);
+                add(event, r.authorUserId(), PerformanceKind.PROPOSAL_REGISTERED, "提案《" + r.title() + "》立案（" + r.number() + "）",
+                        "proposal", r.proposalId(), event.time());
+            }
+            case EventTypes.PROPOSAL_MERGED -> {
+                ProposalEvents.Merged m = events.data(event, ProposalEvents.Merged.class);
+                add(event, m.authorUserId(), PerformanceKind.PROPOSAL_MERGED, "提案《" + m.title() + "》并入《" + m.intoTitle() + "》",
+                        "proposal", m.proposalId(), event.time());
+            }
+            case EventTypes.PROPOSAL_MARKED_KEY -> {
+                ProposalEvents.MarkedKey k = events.data(event, ProposalEvents.MarkedKey.class);
+                add(event, k.authorUserId(), PerformanceKind.PROPOSAL_KEY, "提案《" + k.title() + "》列为重点提案", "proposal",
+                        k.proposalId(), event.time());
+            }
+            case EventTypes.PROPOSAL_MARKED_EXCELLENT -> {
+                ProposalEvents.MarkedExcellent x = events.data(event, ProposalEvents.MarkedExcellent.class);
+                add(event, x.authorUserId(), PerformanceKind.PROPOSAL_EXCELLENT, "提案《" + x.title() + "》评为优秀提案", "proposal",
+                        x.proposalId(), event.time());
+            }
+            case EventTypes.OPINION_REPORT_SUBMITTED -> {
+                OpinionReportEvents.Submitted s = events.data(event, OpinionReportEvents.Submitted.class);
+                add(event, s.authorUserId(), PerformanceKind.OPINION_SUBMITTED, "报送社情民意《" + s.title() + "》", "opinion-report",
+                        s.reportId(), event.time());
+            }
+            case EventTypes.OPINION_REPORT_ADOPTED -> {
+                OpinionReportEvents.Adopted a = events.data(event, OpinionReportEvents.Adopted.class);
+                add(event, a.authorUserId(), PerformanceKind.OPINION_ADOPTED, "社情民意《" + a.title() + "》被" + a.adoptedBy() + "采用",
+                        "opinion-report", a.reportId(), event.time());
+            }
+            case EventTypes.OPINION_REPORT_INSTRUCTED -> {
+                OpinionReportEvents.Instructed i = events.data(event, OpinionReportEvents.Instructed.class);
+                add(event, i.authorUserId(), PerformanceKind.OPINION_INSTRUCTED, "社情民意《" + i.title() + "》获" + i.instructedBy() + "批示",
+                        "opinion-report", i.reportId(), event.time());
+            }
+            case EventTypes.CONSULTATION_PARTICIPATION_RECORDED -> {
+                ParticipationRecorded p = events.data(event, ParticipationRecorded.class);
+                PerformanceKind kind = switch (p.participation()) {
+                    case INVITED -> PerformanceKind.CONSULTATION_INVITED;
+                    case SPOKE -> PerformanceKind.CONSULTATION_SPOKE;
+                    case ABSENT_WITH_LEAVE -> PerformanceKind.MEETING_ABSENT_WITH_LEAVE;
+                    case ABSENT_WITHOUT_LEAVE -> PerformanceKind.MEETING_ABSENT_WITHOUT_LEAVE;
+                    case ATTENDED -> "RESEARCH".equals(p.form()) ? PerformanceKind.RESEARCH_JOINED
+                            : "INSPECTION".equals(p.form()) ? PerformanceKind.INSPECTION_JOINED : PerformanceKind.MEETING_ATTENDED;
+                };
+                add(event, p.userId(), kind, kind.label() + "：" + p.title(), "activity", p.activityId(), p.occurredAt());
+            }
+            default -> {
+                // other steps of a proposal's or an activity's life are not duty-performance entries
+            }
         }
+    }
+
+    /** Records one entry in the caller's transaction (events, and self-records confirmed by staff). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void add(String committee, String userId, PerformanceKind kind, String title, String evidenceType, String evidenceId,
+                    String source, Instant occurredAt) {
+        PerformanceEntry e = new PerformanceEntry();
+        e.id = Ids.newId();
+        e.committee = committee;
+        e.userId = userId;
+        e.kind = kind;
+        e.title = title.length() > 300 ? title.substring(0, 300) : title;
+        e.evidenceType = evidenceType;
+        e.evidenceId = evidenceId;
+        e.sourceEventId = source;
+        e.occurredAt = occurredAt;
+        e.recordedAt = clock.instant();
+        em.persist(e);
     }
 
     private void add(EventEnvelope event, String userId, PerformanceKind kind, String title, String evidenceType,
                      String evidenceId, Instant occurredAt) {
-        PerformanceEntry e = new PerformanceEntry();
-        e.id = Ids.newId();
-        e.committee = event.committee();
-        e.userId = userId;
-        e.kind = kind;
-        e.points = kind.defaultPoints();
-        e.title = title.length() > 300 ? title.substring(0, 300) : title;
-        e.evidenceType = evidenceType;
-        e.evidenceId = evidenceId;
-        e.sourceEventId = event.id();
-        e.occurredAt = occurredAt != null ? occurredAt : event.time();
-        e.recordedAt = Instant.now();
-        em.persist(e);
+        add(event.committee(), userId, kind, title, evidenceType, evidenceId, event.id(), occurredAt != null ? occurredAt : event.time());
     }
 }

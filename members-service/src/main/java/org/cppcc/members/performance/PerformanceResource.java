@@ -14,8 +14,6 @@ import org.cppcc.platform.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,27 +24,27 @@ import java.util.TreeMap;
 @Tag(name = "duty performance", description = "履职: a member's own record")
 public class PerformanceResource {
 
-    public record EntryView(String id, String committee, PerformanceKind kind, BigDecimal points, String title,
-                            String evidenceType, String evidenceId, Instant occurredAt) {
+    public record CommitteeTotal(String committee, long entries) {
     }
 
-    public record CommitteeTotal(String committee, BigDecimal points, long entries) {
-    }
-
-    public record MyPerformance(List<CommitteeTotal> totals, Page<EntryView> entries) {
+    public record MyPerformance(List<CommitteeTotal> totals, Page<Scoreboard.EntryView> entries) {
     }
 
     private final EntityManager em;
     private final Caller caller;
 
-    public PerformanceResource(EntityManager em, Caller caller) {
+    private final ScoringRulesStore rules;
+
+    public PerformanceResource(EntityManager em, Caller caller, ScoringRulesStore rules) {
         this.em = em;
         this.caller = caller;
+        this.rules = rules;
     }
 
     @GET
     @Transactional
-    @Operation(summary = "My 履职 record: totals per committee and a page of entries, newest first; ?committee= narrows it")
+    @Operation(summary = "My 履职 record across my committees: entries per committee and a page of entries (with the points each "
+            + "committee's rules give them), newest first; ?committee= narrows it. Yearly scores: /committees/{code}/members/{id}/performance")
     public MyPerformance mine(@QueryParam("committee") String committee, @QueryParam("cursor") String cursor,
                               @QueryParam("limit") Integer limit) {
         PageRequest page = PageRequest.of(cursor, limit);
@@ -59,9 +57,10 @@ public class PerformanceResource {
         if (page.after() != null) {
             q.setParameter("after", page.after());
         }
-        Page<EntryView> entries = Page.of(q.getResultList(), page, e -> e.id.toString(), e -> new EntryView(e.id.toString(),
-                e.committee, e.kind, e.points, e.title, e.evidenceType, e.evidenceId, e.occurredAt));
-        var t = em.createQuery("select e.committee, sum(e.points), count(e) from PerformanceEntry e where e.userId = :u"
+        Map<String, ScoringRules> byCommittee = new java.util.HashMap<>();
+        Page<Scoreboard.EntryView> entries = Page.of(q.getResultList(), page, e -> e.id.toString(),
+                e -> Scoreboard.view(e, byCommittee.computeIfAbsent(e.committee, rules::rules)));
+        var t = em.createQuery("select e.committee, count(e) from PerformanceEntry e where e.userId = :u"
                 + (committee != null ? " and e.committee = :c" : "") + " group by e.committee", Object[].class)
                 .setParameter("u", caller.userId());
         if (committee != null) {
@@ -69,7 +68,7 @@ public class PerformanceResource {
         }
         Map<String, CommitteeTotal> totals = new TreeMap<>();
         for (Object[] row : t.getResultList()) {
-            totals.put((String) row[0], new CommitteeTotal((String) row[0], (BigDecimal) row[1], (Long) row[2]));
+            totals.put((String) row[0], new CommitteeTotal((String) row[0], (Long) row[1]));
         }
         return new MyPerformance(List.copyOf(totals.values()), entries);
     }

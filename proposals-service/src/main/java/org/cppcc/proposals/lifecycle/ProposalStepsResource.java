@@ -1,5 +1,7 @@
 package org.cppcc.proposals.lifecycle;
 
+import static org.cppcc.platform.concurrency.IfMatch.version;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -49,17 +51,6 @@ public class ProposalStepsResource {
         this.access = access;
         this.handling = handling;
         this.cosigners = cosigners;
-    }
-
-    public static Long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(ifMatch.replace("\"", "").replace("W/", "").trim());
-        } catch (NumberFormatException e) {
-            throw Problems.badRequest("If-Match must be the proposal's version number");
-        }
     }
 
     @POST

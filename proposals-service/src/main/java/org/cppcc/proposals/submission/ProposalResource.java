@@ -65,6 +65,6 @@ public class ProposalResource {
     @Operation(summary = "修改: the proposer edits a draft or a returned proposal (If-Match: the version read)")
     public ProposalView edit(@PathParam("code") String code, @PathParam("id") UUID id, @Valid @NotNull SubmitProposal request,
                              @HeaderParam("If-Match") String ifMatch) {
-        return service.edit(id, request, org.cppcc.proposals.lifecycle.ProposalStepsResource.version(ifMatch));
+        return service.edit(id, request, org.cppcc.platform.concurrency.IfMatch.version(ifMatch));
     }
 }

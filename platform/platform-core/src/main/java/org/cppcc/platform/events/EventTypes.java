@@ -5,6 +5,8 @@ public final class EventTypes {
 
     public static final String COMMITTEE_REGISTERED = "org.cppcc.members.CommitteeRegistered.v1";
     public static final String MEMBER_JOINED = "org.cppcc.members.MemberJoined.v1";
+    public static final String MEMBER_CHANGED = "org.cppcc.members.MemberChanged.v1";
+    public static final String MEMBER_LEFT = "org.cppcc.members.MemberLeft.v1";
     public static final String PROPOSAL_SUBMITTED = "org.cppcc.proposals.ProposalSubmitted.v1";
     public static final String PROPOSAL_REGISTERED = "org.cppcc.proposals.ProposalRegistered.v1";
     public static final String PROPOSAL_NOT_REGISTERED = "org.cppcc.proposals.ProposalNotRegistered.v1";
@@ -19,11 +21,16 @@ public final class EventTypes {
     public static final String PROPOSAL_REPLIED = "org.cppcc.proposals.ProposalReplied.v1";
     public static final String PROPOSAL_FEEDBACK_GIVEN = "org.cppcc.proposals.FeedbackGiven.v1";
     public static final String PROPOSAL_MARKED_KEY = "org.cppcc.proposals.ProposalMarkedKey.v1";
+    public static final String PROPOSAL_MARKED_EXCELLENT = "org.cppcc.proposals.ProposalMarkedExcellent.v1";
+    public static final String OPINION_REPORT_SUBMITTED = "org.cppcc.proposals.OpinionReportSubmitted.v1";
+    public static final String OPINION_REPORT_ADOPTED = "org.cppcc.proposals.OpinionReportAdopted.v1";
+    public static final String OPINION_REPORT_INSTRUCTED = "org.cppcc.proposals.OpinionReportInstructed.v1";
     public static final String PROPOSAL_PUBLISHED = "org.cppcc.proposals.ProposalPublished.v1";
     public static final String PROPOSAL_ARCHIVED = "org.cppcc.proposals.ProposalArchived.v1";
     public static final String HANDLING_UNIT_REGISTERED = "org.cppcc.proposals.HandlingUnitRegistered.v1";
     public static final String CONSULTATION_ACTIVITY_SCHEDULED = "org.cppcc.consultations.ActivityScheduled.v1";
     public static final String CONSULTATION_ACTIVITY_CANCELLED = "org.cppcc.consultations.ActivityCancelled.v1";
+    public static final String CONSULTATION_PARTICIPATION_RECORDED = "org.cppcc.consultations.ParticipationRecorded.v1";
 
     private EventTypes() {
     }

@@ -23,6 +23,14 @@ public final class SqlTime {
         return (Instant) column;
     }
 
+    /** A {@code date} column, which may come back as java.sql.Date or LocalDate. */
+    public static java.time.LocalDate date(Object column) {
+        if (column == null) {
+            return null;
+        }
+        return column instanceof java.sql.Date d ? d.toLocalDate() : (java.time.LocalDate) column;
+    }
+
     /** A parameter for a {@code timestamptz} column, in UTC. */
     public static OffsetDateTime param(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);

@@ -50,7 +50,8 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
                 "quarkus.datasource.username", "service",
                 "quarkus.datasource.password", "service",
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                "quarkus.oidc.auth-server-url", keycloak.realmUrl());
+                "quarkus.oidc.auth-server-url", keycloak.realmUrl(),
+                "cppcc.keycloak.url", keycloak.url());
     }
 
     /** Components live for the whole test JVM: several test classes share them. */
@@ -61,6 +62,11 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
     /** The outbox tests take the broker away and bring it back. */
     public static KafkaBroker kafka() {
         return kafka;
+    }
+
+    /** The account tests take Keycloak away (an outage) and bring it back. */
+    public static KeycloakServer keycloak() {
+        return keycloak;
     }
 
     private static synchronized void stopAll() {

@@ -61,6 +61,10 @@ public final class ProposalEvents {
     public record MarkedKey(String proposalId, String title, String authorUserId, String supervisingLeader) {
     }
 
+    /** 优秀提案: awarded at the session's evaluation. */
+    public record MarkedExcellent(String proposalId, String title, String authorUserId) {
+    }
+
     /** 公开: published on the committee's public pages. */
     public record Published(String proposalId, String title) {
     }
