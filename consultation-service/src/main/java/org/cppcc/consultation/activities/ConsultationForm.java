@@ -23,5 +23,9 @@ public enum ConsultationForm {
     /** "委员议事厅" */
     DELIBERATION_HALL,
     /** 网络议政 / 远程协商 */
-    ONLINE
+    ONLINE,
+    /** 调研: members' research trip (counts as research in their 履职 record) */
+    RESEARCH,
+    /** 视察: inspection */
+    INSPECTION
 }

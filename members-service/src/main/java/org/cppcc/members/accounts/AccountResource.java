@@ -26,13 +26,13 @@ public class AccountResource {
     @Path("sync")
     @Operation(summary = "Apply every pending membership change to Keycloak now")
     public AccountSync.Outcome syncPending() {
-        return sync.onWorker(sync::syncPending);
+        return sync.syncPendingNow();
     }
 
     @POST
     @Path("reconcile")
     @Operation(summary = "Check every member against Keycloak and repair drift now")
     public AccountSync.Outcome reconcile() {
-        return sync.onWorker(sync::reconcileAll);
+        return sync.reconcileNow();
     }
 }

@@ -4,7 +4,8 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
@@ -55,12 +56,37 @@ public class AccountSync {
         this.clock = clock;
     }
 
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountDue due) {
         worker.submit(this::syncPending);
     }
 
-    /** Runs a pass on the sync worker (never on a request's thread, whose context belongs to one committee). */
-    public Outcome onWorker(java.util.concurrent.Callable<Outcome> pass) {
+    /** Applies every pending membership change now (the schedule below does it every 30 s by default). */
+    public Outcome syncPendingNow() {
+        return onWorker(this::syncPending);
+    }
+
+    /** Checks every member against Keycloak now (the schedule below does it every 6 h by default). */
+    public Outcome reconcileNow() {
+        return onWorker(this::reconcileAll);
+    }
+
+    @Scheduled(every = "${cppcc.accounts.retry-every:30s}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void retryPending() {
+        syncPendingNow();
+    }
+
+    @Scheduled(every = "${cppcc.accounts.reconcile-every:6h}", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void reconcileOnSchedule() {
+        reconcileNow();
+    }
+
+    /** Runs a pass on the sync worker (never on a request's or the scheduler's thread, whose context is not ours). */
+    private Outcome onWorker(java.util.concurrent.Callable<Outcome> pass) {
         try {
             return worker.submit(pass).get();
         } catch (InterruptedException e) {
@@ -71,23 +97,38 @@ public class AccountSync {
         }
     }
 
-    /** Applies every pending membership (one at a time: the worker and the job never race on an account). */
-    @Scheduled(every = "${cppcc.accounts.retry-every:30s}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    public synchronized Outcome syncPending() {
-        return syncAll(QuarkusTransaction.requiringNew().call(() -> pending("where account_state = 'PENDING'")));
+    /**
+     * Applies every pending membership. Passes run only on the single worker thread (see {@link #onWorker}),
+     * so two passes never race on one account, and each member is handled in a request context of its own committee.
+     */
+    private Outcome syncPending() {
+        return syncAll(inContext(null, () -> QuarkusTransaction.requiringNew().call(() -> pending("where account_state = 'PENDING'"))));
     }
 
     /** Checks every member against Keycloak, repairing what drifted. */
-    @Scheduled(every = "${cppcc.accounts.reconcile-every:6h}", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    public synchronized Outcome reconcileAll() {
-        return syncAll(QuarkusTransaction.requiringNew().call(() -> pending("")));
+    private Outcome reconcileAll() {
+        return syncAll(inContext(null, () -> QuarkusTransaction.requiringNew().call(() -> pending(""))));
+    }
+
+    /** Runs work in a fresh request context, acting in the given committee (null: none). */
+    private <T> T inContext(String committeeCode, java.util.function.Supplier<T> work) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        try {
+            if (committeeCode != null) {
+                committee.enterForEvent(committeeCode);
+            }
+            return work.get();
+        } finally {
+            requestContext.terminate();
+        }
     }
 
     private Outcome syncAll(List<Object[]> members) {
         int synced = 0;
         int failed = 0;
         for (Object[] m : members) {
-            if (sync((UUID) m[0], (String) m[1])) {
+            if (inContext((String) m[1], () -> sync((UUID) m[0], (String) m[1]))) {
                 synced++;
             } else {
                 failed++;
@@ -102,9 +143,7 @@ public class AccountSync {
     }
 
     /** Applies one membership to Keycloak; true when Keycloak now reflects it. */
-    @ActivateRequestContext
-    boolean sync(UUID memberId, String committeeCode) {
-        committee.enterForEvent(committeeCode);
+    private boolean sync(UUID memberId, String committeeCode) {
         Member m = QuarkusTransaction.requiringNew().call(() -> em.find(Member.class, memberId));
         if (m == null) {
             return true;

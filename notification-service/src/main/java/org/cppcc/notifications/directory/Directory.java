@@ -33,6 +33,12 @@ public class Directory {
                 .setParameter(5, m.email()).setParameter(6, m.mobile()).executeUpdate();
     }
 
+    /** A membership ended: no more messages to them as a member of this committee (other committees unaffected). */
+    public void memberLeft(String committee, String userId) {
+        em.createNativeQuery("delete from recipient where committee = ?1 and user_id = ?2").setParameter(1, committee).setParameter(2, userId)
+                .executeUpdate();
+    }
+
     public void unitRegistered(String committee, HandlingUnitRegistered u) {
         em.createNativeQuery("delete from unit_officer where unit_id = ?1").setParameter(1, u.unitId()).executeUpdate();
         for (String officer : u.officerUsernames()) {

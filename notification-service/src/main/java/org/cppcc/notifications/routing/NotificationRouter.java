@@ -13,6 +13,7 @@ import org.cppcc.platform.events.contracts.ActivityCancelled;
 import org.cppcc.platform.events.contracts.ActivityScheduled;
 import org.cppcc.platform.events.contracts.HandlingUnitRegistered;
 import org.cppcc.platform.events.contracts.MemberJoined;
+import org.cppcc.platform.events.contracts.RosterEvents;
 import org.cppcc.platform.events.contracts.ProposalEvents;
 import org.cppcc.platform.events.contracts.ProposalSubmitted;
 import org.cppcc.platform.inbox.EventProcessor;
@@ -142,7 +143,9 @@ public class NotificationRouter {
                 send(event, new Message(AudienceKind.UNIT, u.unitId(), Category.UNIT_REGISTERED, Map.of("name", u.name()),
                         "/committees/" + c + "/handling-units"));
             }
-            case EventTypes.MEMBER_JOINED -> directory.memberJoined(c, events.data(event, MemberJoined.class));
+            // MemberChanged carries the same fields as MemberJoined: the newest contact replaces the old
+            case EventTypes.MEMBER_JOINED, EventTypes.MEMBER_CHANGED -> directory.memberJoined(c, events.data(event, MemberJoined.class));
+            case EventTypes.MEMBER_LEFT -> directory.memberLeft(c, events.data(event, RosterEvents.MemberLeft.class).userId());
             case EventTypes.CONSULTATION_ACTIVITY_SCHEDULED -> {
                 ActivityScheduled a = events.data(event, ActivityScheduled.class);
                 String link = "/committees/" + c + "/activities/" + a.activityId();

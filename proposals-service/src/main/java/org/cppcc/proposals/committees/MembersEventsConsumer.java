@@ -4,6 +4,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.cppcc.platform.events.EventTypes;
 import org.cppcc.platform.events.contracts.MemberJoined;
+import org.cppcc.platform.events.contracts.RosterEvents;
 import org.cppcc.platform.inbox.EventProcessor;
 import org.cppcc.platform.tenancy.CommitteeEvents;
 import org.cppcc.proposals.joint.Cosigners;
@@ -27,8 +28,15 @@ public class MembersEventsConsumer {
     @Blocking
     public void on(String message) {
         events.handle("proposals-service.members", message, e -> {
-            if (!committees.apply(e) && EventTypes.MEMBER_JOINED.equals(e.type())) {
-                roster.memberJoined(e.committee(), events.data(e, MemberJoined.class));
+            if (committees.apply(e)) {
+                return;
+            }
+            switch (e.type()) {
+                // MemberChanged carries the same fields as MemberJoined: the newest state replaces the row
+                case EventTypes.MEMBER_JOINED, EventTypes.MEMBER_CHANGED -> roster.memberJoined(e.committee(), events.data(e, MemberJoined.class));
+                case EventTypes.MEMBER_LEFT -> roster.memberLeft(e.committee(), events.data(e, RosterEvents.MemberLeft.class).userId());
+                default -> {
+                }
             }
         });
     }

@@ -57,6 +57,13 @@ public class Cosigners {
                 .executeUpdate();
     }
 
+    /** Roster read model: the membership ended; they can no longer be invited to co-sign here. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void memberLeft(String committeeCode, String userId) {
+        em.createNativeQuery("delete from member_roster where committee = ?1 and user_id = ?2")
+                .setParameter(1, committeeCode).setParameter(2, userId).executeUpdate();
+    }
+
     /** Members of this committee by user name; an unknown one is bad input. */
     public List<Member> members(List<String> usernames) {
         List<Member> out = new ArrayList<>();

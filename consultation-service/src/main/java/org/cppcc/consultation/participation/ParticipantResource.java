@@ -1,0 +1,58 @@
+package org.cppcc.consultation.participation;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.cppcc.consultation.participation.Participants.ParticipantView;
+import org.cppcc.platform.tenancy.CommitteeRoles;
+import org.cppcc.platform.tenancy.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/committees/{code}/activities/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "participation", description = "邀请、出勤与发言 of an activity (feeds members' 履职 records)")
+public class ParticipantResource {
+
+    private final Participants participants;
+
+    public ParticipantResource(Participants participants) {
+        this.participants = participants;
+    }
+
+    @POST
+    @Path("invitations")
+    @CommitteeRoles({Roles.CONSULTATION_OFFICE, Roles.COMMITTEE_ADMIN})
+    @Operation(summary = "Invite members of the committee by user name")
+    public List<ParticipantView> invite(@PathParam("code") String code, @PathParam("id") UUID id, @Valid @NotNull Participants.Invite r) {
+        return participants.invite(id, r);
+    }
+
+    @PUT
+    @Path("attendance")
+    @CommitteeRoles({Roles.CONSULTATION_OFFICE, Roles.COMMITTEE_ADMIN})
+    @Operation(summary = "Record attendance (ATTENDED, ABSENT_WITH_LEAVE, ABSENT_WITHOUT_LEAVE) and who spoke, once the activity has begun")
+    public List<ParticipantView> attendance(@PathParam("code") String code, @PathParam("id") UUID id,
+                                            @Valid @NotNull Participants.RecordAttendance r) {
+        return participants.record(id, r);
+    }
+
+    @GET
+    @Path("participants")
+    @CommitteeRoles({Roles.MEMBER, Roles.CONSULTATION_OFFICE, Roles.PROPOSAL_OFFICE, Roles.LEADER, Roles.COMMITTEE_ADMIN})
+    @Operation(summary = "Who was invited, and how they took part")
+    public List<ParticipantView> participants(@PathParam("code") String code, @PathParam("id") UUID id) {
+        return participants.list(id);
+    }
+}

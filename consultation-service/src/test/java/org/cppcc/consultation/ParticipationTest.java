@@ -1,0 +1,108 @@
+package org.cppcc.consultation;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.cppcc.platform.testkit.DemoCommittees;
+import org.cppcc.platform.testkit.PlatformTestResource;
+import org.cppcc.platform.testkit.Tokens;
+import org.cppcc.platform.testkit.TopicReader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.cppcc.consultation.ActivityTest.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Invitations and attendance become ParticipationRecorded events, once each (members-service scores them). */
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+class ParticipationTest {
+
+    private static boolean ready;
+
+    @BeforeEach
+    synchronized void rosterKnown() {
+        if (ready) {
+            return;
+        }
+        ready = true;
+        DemoCommittees.announce();
+        for (String user : List.of("hp-member", "hp-member2")) {
+            String userId = Tokens.subject(Tokens.of(user));
+            TopicReader.publish("members.events", "m-" + user, """
+                    {"specversion":"1.0","id":"joined-%s","source":"/cppcc/members-service","type":"org.cppcc.members.MemberJoined.v1",
+                     "subject":"m-%s","time":"2026-11-01T00:00:00Z","committee":"440112",
+                     "data":{"memberId":"m-%s","userId":"%s","username":"%s","name":"%s","sector":"经济界"}}"""
+                    .formatted(user, user, user, userId, user, user));
+        }
+        String activity = schedule("2026-01-05T09:30:00+08:00");
+        await().atMost(Duration.ofSeconds(60)).until(() -> as("hp-staff").body("{\"usernames\":[\"hp-member\",\"hp-member2\"]}")
+                .post("/committees/440112/activities/" + activity + "/invitations").statusCode() == 200);
+    }
+
+    private static String schedule(String startsAt) {
+        return as("hp-staff").body("""
+                {"form":"RESEARCH","title":"加装电梯专题调研","startsAt":"%s","location":"黄埔区长洲街"}""".formatted(startsAt))
+                .post("/committees/440112/activities").then().statusCode(201).extract().path("id");
+    }
+
+    private static List<String> participations(String activity, int atLeast) {
+        return TopicReader.await("consultations.events", e -> activity.equals(e.path("subject").asText())
+                        && e.path("type").asText().endsWith("ParticipationRecorded.v1"), atLeast, Duration.ofSeconds(30))
+                .stream().map(e -> e.at("/data/participation").asText() + ":" + e.at("/data/userId").asText()).sorted().toList();
+    }
+
+    @Test
+    void invitationsAndAttendanceAreAnnouncedOnceEach() {
+        String activity = schedule("2026-02-10T09:30:00+08:00");
+        String invite = "{\"usernames\":[\"hp-member\",\"hp-member2\"]}";
+        as("hp-staff").body(invite).post("/committees/440112/activities/" + activity + "/invitations").then().statusCode(200)
+                .body("size()", equalTo(2));
+        as("hp-staff").body(invite).post("/committees/440112/activities/" + activity + "/invitations").then().statusCode(200);
+        String attendance = """
+                {"records":[{"username":"hp-member","participation":"ATTENDED","spoke":true},
+                            {"username":"hp-member2","participation":"ABSENT_WITH_LEAVE"}]}""";
+        as("hp-staff").body(attendance).put("/committees/440112/activities/" + activity + "/attendance").then().statusCode(200)
+                .body("find { it.username == 'hp-member' }.status", equalTo("ATTENDED"))
+                .body("find { it.username == 'hp-member' }.spoke", equalTo(true));
+        as("hp-staff").body(attendance).put("/committees/440112/activities/" + activity + "/attendance").then().statusCode(200);
+
+        String m1 = Tokens.subject(Tokens.of("hp-member"));
+        String m2 = Tokens.subject(Tokens.of("hp-member2"));
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true); // a duplicate would have been relayed
+        assertEquals(List.of("ABSENT_WITH_LEAVE:" + m2, "ATTENDED:" + m1, "INVITED:" + m1, "INVITED:" + m2, "SPOKE:" + m1),
+                participations(activity, 5));
+        as("hp-staff").body("{\"records\":[{\"username\":\"hp-member2\",\"participation\":\"ATTENDED\"}]}")
+                .put("/committees/440112/activities/" + activity + "/attendance").then().statusCode(409)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void badAttendanceIsRejectedAndChangesNothing() {
+        String activity = schedule("2026-03-10T09:30:00+08:00");
+        as("hp-staff").body("{\"usernames\":[\"hp-member\",\"nobody-" + UUID.randomUUID() + "\"]}")
+                .post("/committees/440112/activities/" + activity + "/invitations").then().statusCode(400);
+        as("hp-staff").get("/committees/440112/activities/" + activity + "/participants").then().statusCode(200).body("size()", equalTo(0));
+        as("hp-staff").body("{\"usernames\":[\"hp-member\"]}").post("/committees/440112/activities/" + activity + "/invitations")
+                .then().statusCode(200);
+        as("hp-staff").body("{\"records\":[{\"username\":\"hp-member2\",\"participation\":\"ATTENDED\"}]}")
+                .put("/committees/440112/activities/" + activity + "/attendance").then().statusCode(400); // not invited
+        as("hp-staff").body("{\"records\":[{\"username\":\"hp-member\",\"participation\":\"ABSENT_WITHOUT_LEAVE\",\"spoke\":true}]}")
+                .put("/committees/440112/activities/" + activity + "/attendance").then().statusCode(400);
+        as("hp-member").body("{\"records\":[{\"username\":\"hp-member\",\"participation\":\"ATTENDED\"}]}")
+                .put("/committees/440112/activities/" + activity + "/attendance").then().statusCode(403);
+        as("hp-staff").get("/committees/440112/activities/" + activity + "/participants").then().body("[0].status", equalTo("INVITED"));
+
+        String future = schedule("2030-01-01T09:30:00+08:00");
+        as("hp-staff").body("{\"usernames\":[\"hp-member\"]}").post("/committees/440112/activities/" + future + "/invitations")
+                .then().statusCode(200);
+        as("hp-staff").body("{\"records\":[{\"username\":\"hp-member\",\"participation\":\"ATTENDED\"}]}")
+                .put("/committees/440112/activities/" + future + "/attendance").then().statusCode(409);
+        as("gz-staff").get("/committees/440112/activities/" + activity + "/participants").then().statusCode(403);
+    }
+}
