@@ -1,0 +1,91 @@
+package org.cppcc.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.cppcc.deploy.Api;
+import org.cppcc.deploy.DemoSeed;
+import org.cppcc.deploy.LocalPlatform;
+import org.cppcc.deploy.Service;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * 履职 across the real services: what a member does in consultation-service (invited to a research trip,
+ * attended, spoke) and in proposals-service (submitted a proposal) becomes entries and points in
+ * members-service, each exactly once, under the committee's rules.
+ */
+class DutyPerformanceFlowTest {
+
+    private static LocalPlatform platform;
+    private static Api api;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = E2ePlatform.platform();
+        api = E2ePlatform.api();
+    }
+
+    private static String token(String user) {
+        return api.token(user, DemoSeed.DEMO_PASSWORD);
+    }
+
+    private static JsonNode record(String memberId) {
+        Api.Reply r = api.get(platform.url(Service.MEMBERS) + "/committees/440112/members/" + memberId + "/performance?limit=100",
+                token("hp-member"));
+        assertEquals(200, r.status(), () -> r.body().toString());
+        return r.body();
+    }
+
+    private static List<String> entries(JsonNode record, String evidenceId) {
+        List<String> kinds = new ArrayList<>();
+        record.at("/entries/items").forEach(e -> {
+            if (e.get("evidenceId").asText().equals(evidenceId)) {
+                kinds.add(e.get("kind").asText());
+            }
+        });
+        return kinds.stream().sorted().toList();
+    }
+
+    @Test
+    void whatAMemberDoesInConsultationAndProposalsCountsOnceInTheirRecord() {
+        String consultation = platform.url(Service.CONSULTATION) + "/committees/440112/activities";
+        String memberId = api.get(platform.url(Service.MEMBERS) + "/committees/440112/members/me", token("hp-member")).body().get("id").asText();
+        double before = record(memberId).at("/score/score/total").asDouble();
+
+        Api.Reply scheduled = api.post(consultation, token("hp-staff"), Map.of("form", "RESEARCH", "title", "老旧小区加装电梯专题调研",
+                "startsAt", Instant.now().minus(2, ChronoUnit.HOURS).toString(), "location", "黄埔区长洲街"));
+        assertEquals(201, scheduled.status(), () -> scheduled.body().toString());
+        String activity = scheduled.body().get("id").asText();
+        // the roster reaches consultation-service through members.events; invite once it knows hp-member
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.post(consultation + "/" + activity + "/invitations", token("hp-staff"),
+                Map.of("usernames", List.of("hp-member"))).status() == 200);
+        Map<String, Object> attendance = Map.of("records", List.of(Map.of("username", "hp-member", "participation", "ATTENDED", "spoke", true)));
+        assertEquals(200, api.put(consultation + "/" + activity + "/attendance", token("hp-staff"), attendance).status());
+        assertEquals(200, api.put(consultation + "/" + activity + "/attendance", token("hp-staff"), attendance).status()); // again: no new facts
+
+        Api.Reply proposal = api.post(platform.url(Service.PROPOSALS) + "/committees/440112/proposals", token("hp-member"),
+                Map.of("title", "关于加快老旧小区加装电梯的提案", "body", "调研发现审批环节多。", "publishConsent", true));
+        assertEquals(201, proposal.status(), () -> proposal.body().toString());
+        String proposalId = proposal.body().get("id").asText();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> entries(record(memberId), activity).size() >= 3
+                && entries(record(memberId), proposalId).size() >= 1);
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        JsonNode after = record(memberId);
+        assertEquals(List.of("CONSULTATION_INVITED", "CONSULTATION_SPOKE", "RESEARCH_JOINED"), entries(after, activity));
+        assertEquals(List.of("PROPOSAL_SUBMITTED"), entries(after, proposalId));
+        // default rules: invited 0, spoke +4, research +3, proposal submitted +3 (caps not reached by the demo data)
+        double gained = after.at("/score/score/total").asDouble() - before;
+        assertTrue(gained > 0 && gained <= 10, "gained " + gained);
+    }
+}
