@@ -63,6 +63,7 @@ USERS = [
     user("gz-unit", "黄", "磊", [("440100", "handling-unit")]),
     user("gd-staff", "赵", "洋", [("440000", "proposal-office")]),
     user("dx-member", "周", "军", [("110115", "member")]),
+    user("hp-admin", "孙", "丽", [("440112", "committee-admin")]),
     user("admin", "平台", "管理员", [], ["platform-admin"]),
 ]
 

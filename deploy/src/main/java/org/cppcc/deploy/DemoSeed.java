@@ -67,6 +67,21 @@ public final class DemoSeed {
             Wait.until(s.module() + " learning the committees", Duration.ofSeconds(60), () -> COMMITTEES.stream()
                     .allMatch(c -> api.get(platform.url(s) + "/committees/" + c.code() + path, admin).status() != 404));
         }
+        // 黄埔区's registry: its sectors, special committees and current term, and a member workstation
+        String huangpu = members + "/committees/440112";
+        expect(api.put(huangpu + "/registry/sectors", admin, List.of("中共", "民主党派", "无党派人士", "经济界", "科技界", "教育界",
+                "医药卫生界", "文化艺术界", "农业界", "社会福利和社会保障界")), "sectors of 440112");
+        expect(api.put(huangpu + "/registry/special-committees", admin, List.of("提案委员会", "经济科技委员会", "社会和法制委员会",
+                "文化文史和学习委员会")), "special committees of 440112");
+        expect(api.put(huangpu + "/registry/terms/1", admin, Map.of("number", 1, "name", "第一届", "startsOn", "2022-01-01",
+                "endsOn", "2026-12-31", "sessions", List.of(
+                        Map.of("number", 1, "name", "一届一次会议", "opensOn", "2022-01-10"),
+                        Map.of("number", 2, "name", "一届二次会议", "opensOn", "2023-01-09"),
+                        Map.of("number", 3, "name", "一届三次会议", "opensOn", "2024-01-08"),
+                        Map.of("number", 4, "name", "一届四次会议", "opensOn", "2025-01-06"),
+                        Map.of("number", 5, "name", "一届五次会议", "opensOn", "2026-01-12")))), "term of 440112");
+        expect(api.post(huangpu + "/workstations", admin, Map.of("name", "长洲街委员工作站", "address", "广州市黄埔区长洲街")),
+                "workstation of 440112");
         for (Membership m : MEMBERS) {
             String userId = Api.subject(api.token(m.username(), DEMO_PASSWORD));
             Map<String, Object> body = new LinkedHashMap<>();

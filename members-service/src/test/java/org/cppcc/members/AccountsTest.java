@@ -51,7 +51,7 @@ class AccountsTest {
     }
 
     private String awaitSynced(String committee, String memberId) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> "SYNCED".equals(as("admin").get("/committees/" + committee + "/members/" + memberId)
+        await().atMost(Duration.ofSeconds(60)).until(() -> "SYNCED".equals(as("admin").get("/committees/" + committee + "/members/" + memberId)
                 .then().extract().path("accountState")));
         return as("admin").get("/committees/" + committee + "/members/" + memberId).then().extract().path("userId");
     }

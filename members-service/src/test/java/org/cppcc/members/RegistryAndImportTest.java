@@ -72,7 +72,7 @@ class RegistryAndImportTest {
         importCsv(again).then().statusCode(200).body("created", equalTo(1)).body("updated", equalTo(1)).body("rejected", equalTo(0));
         importCsv(again).then().statusCode(200).body("unchanged", equalTo(2));
         assertEquals(2, usernames("440300").stream().filter(u -> u.startsWith(p)).count());
-        as("admin").get("/committees/440300/members?sector=科技界&limit=100").then()
+        as("admin").queryParam("sector", "科技界").queryParam("limit", 100).get("/committees/440300/members").then()
                 .body("find { it.username == '" + p + "-a' }.email", equalTo("a2@example.cn"))
                 .body("find { it.username == '" + p + "-a' }.termsServed", equalTo(List.of("第一届", "第二届")))
                 .body("find { it.username == '" + p + "-a' }.standingCommittee", equalTo(true));

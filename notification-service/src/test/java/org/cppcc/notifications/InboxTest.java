@@ -65,6 +65,21 @@ class InboxTest {
     }
 
     @Test
+    void aWarnedInactiveMemberGetsADutyPerformanceReminder() {
+        String member = Tokens.subject(Tokens.of("dx-member"));
+        String memberId = UUID.randomUUID().toString();
+        String link = "/committees/110115/members/" + memberId + "/performance";
+        TopicReader.publish("members.events", memberId, Events.envelope(UUID.randomUUID().toString(), "members-service",
+                "org.cppcc.members.InactivityWarned.v1", memberId, "110115", """
+                        {"memberId":"%s","userId":"%s","name":"周军","daysWithoutActivity":200}""".formatted(memberId, member)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> links("dx-member").contains(link));
+        as("dx-member").get("/me/notifications?limit=100").then()
+                .body("items.find { it.link == '" + link + "' }.title", org.hamcrest.Matchers.equalTo("履职提醒"))
+                .body("items.find { it.link == '" + link + "' }.body", org.hamcrest.Matchers.containsString("200天"));
+        org.junit.jupiter.api.Assertions.assertFalse(links("hp-member").contains(link));
+    }
+
+    @Test
     void aUserReadsOnlyTheirOwnInbox() {
         String proposalId = UUID.randomUUID().toString();
         String author = Tokens.subject(Tokens.of("hp-member"));

@@ -1,5 +1,7 @@
 package org.cppcc.notifications;
 
+import org.cppcc.platform.testkit.TestClock;
+
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;

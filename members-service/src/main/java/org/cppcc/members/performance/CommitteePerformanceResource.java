@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,6 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.cppcc.members.roster.Member;
 import org.cppcc.members.roster.MemberService;
+import org.cppcc.platform.events.EventTypes;
+import org.cppcc.platform.events.Topics;
+import org.cppcc.platform.events.contracts.PerformanceEvents;
+import org.cppcc.platform.outbox.Outbox;
 import org.cppcc.platform.paging.Page;
 import org.cppcc.platform.paging.PageRequest;
 import org.cppcc.platform.problem.Problems;
@@ -52,9 +57,11 @@ public class CommitteePerformanceResource {
     private final CommitteeContext committee;
     private final CommitteeDirectory directory;
     private final Caller caller;
+    private final Outbox outbox;
 
     public CommitteePerformanceResource(Scoreboard scoreboard, ScoringRulesStore rules, MemberService members, CommitteeContext committee,
-                                        CommitteeDirectory directory, Caller caller) {
+                                        CommitteeDirectory directory, Caller caller, Outbox outbox) {
+        this.outbox = outbox;
         this.scoreboard = scoreboard;
         this.rules = rules;
         this.members = members;
@@ -94,6 +101,26 @@ public class CommitteePerformanceResource {
     @Operation(summary = "Members with nothing recorded for the committee's inactivity period (warnings)")
     public List<Scoreboard.Inactive> inactive(@PathParam("code") String code) {
         return scoreboard.inactive();
+    }
+
+    public record Warned(int warned) {
+    }
+
+    @POST
+    @Path("performance/inactive/warnings")
+    @Transactional
+    @CommitteeRoles({Roles.LEADER, Roles.COMMITTEE_ADMIN, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Warn every currently inactive member (each gets a 履职提醒 through notification-service)")
+    public Warned warnInactive(@PathParam("code") String code) {
+        int n = 0;
+        for (Scoreboard.Inactive i : scoreboard.inactive()) {
+            if (i.userId() != null) {
+                outbox.publish(Topics.MEMBERS, EventTypes.MEMBER_INACTIVITY_WARNED, code, i.memberId(),
+                        new PerformanceEvents.InactivityWarned(i.memberId(), i.userId(), i.name(), i.daysWithoutActivity()));
+                n++;
+            }
+        }
+        return new Warned(n);
     }
 
     @GET

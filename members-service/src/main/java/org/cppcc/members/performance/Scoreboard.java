@@ -39,7 +39,7 @@ public class Scoreboard {
                          boolean homeworkDone) {
     }
 
-    public record Inactive(String memberId, String name, String sector, Instant lastActivityAt, long daysWithoutActivity) {
+    public record Inactive(String memberId, String userId, String name, String sector, Instant lastActivityAt, long daysWithoutActivity) {
     }
 
     public record Attendance(String memberId, String name, String sector, long attended, long absentWithLeave,
@@ -113,7 +113,7 @@ public class Scoreboard {
             Instant latest = m.userId == null ? null : last.get(m.userId);
             Instant since = latest != null ? latest : m.joinedAt;
             if (since.isBefore(cutoff)) {
-                out.add(new Inactive(m.id.toString(), m.name, m.sector, latest, Duration.between(since, now).toDays()));
+                out.add(new Inactive(m.id.toString(), m.userId, m.name, m.sector, latest, Duration.between(since, now).toDays()));
             }
         }
         out.sort(Comparator.comparing(Inactive::daysWithoutActivity).reversed());

@@ -187,13 +187,16 @@ public class SelfRecords {
     /** Visits at a workstation, newest first: staff see all, a member their own. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<VisitView> visits(UUID workstationId, boolean staff) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select v.id, v.workstation_id, v.member_id, m.name, v.visited_on, v.visitors, v.summary, "
+        var q = em.createNativeQuery("select v.id, v.workstation_id, v.member_id, m.name, v.visited_on, v.visitors, v.summary, "
                         + "v.cases, v.record_id, r.status from workstation_visit v join member m on m.id = v.member_id "
                         + "join self_record r on r.id = v.record_id where v.committee = ?1 and v.workstation_id = ?2"
                         + (staff ? "" : " and r.user_id = ?3") + " order by v.visited_on desc, v.id desc limit 200")
-                .setParameter(1, committee.code()).setParameter(2, workstationId).setParameter(3, staff ? "" : caller.userId())
-                .getResultList();
+                .setParameter(1, committee.code()).setParameter(2, workstationId);
+        if (!staff) {
+            q.setParameter(3, caller.userId());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
         return rows.stream().map(r -> new VisitView(r[0].toString(), r[1].toString(), r[2].toString(), (String) r[3],
                 SqlTime.date(r[4]), ((Number) r[5]).intValue(), (String) r[6], ((Number) r[7]).intValue(),
                 r[8].toString(), (String) r[9])).toList();

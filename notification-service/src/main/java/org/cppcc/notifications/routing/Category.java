@@ -26,6 +26,7 @@ public enum Category {
     CONSULTATION_REMINDER("consultation.reminder", Priority.HIGH),
     CONSULTATION_CANCELLED("consultation.cancelled", Priority.HIGH),
     ANNOUNCEMENT("announcement", Priority.NORMAL),
+    PERFORMANCE_INACTIVE("performance.inactive", Priority.NORMAL),
     /** the daily e-mail that gathers low-priority messages */
     DIGEST("digest", Priority.LOW);
 

@@ -13,6 +13,7 @@ import org.cppcc.platform.events.contracts.ActivityCancelled;
 import org.cppcc.platform.events.contracts.ActivityScheduled;
 import org.cppcc.platform.events.contracts.HandlingUnitRegistered;
 import org.cppcc.platform.events.contracts.MemberJoined;
+import org.cppcc.platform.events.contracts.PerformanceEvents;
 import org.cppcc.platform.events.contracts.RosterEvents;
 import org.cppcc.platform.events.contracts.ProposalEvents;
 import org.cppcc.platform.events.contracts.ProposalSubmitted;
@@ -145,6 +146,11 @@ public class NotificationRouter {
             }
             // MemberChanged carries the same fields as MemberJoined: the newest contact replaces the old
             case EventTypes.MEMBER_JOINED, EventTypes.MEMBER_CHANGED -> directory.memberJoined(c, events.data(event, MemberJoined.class));
+            case EventTypes.MEMBER_INACTIVITY_WARNED -> {
+                PerformanceEvents.InactivityWarned w = events.data(event, PerformanceEvents.InactivityWarned.class);
+                send(event, new Message(AudienceKind.USER, w.userId(), Category.PERFORMANCE_INACTIVE,
+                        Map.of("name", w.name(), "days", w.daysWithoutActivity()), "/committees/" + c + "/members/" + w.memberId() + "/performance"));
+            }
             case EventTypes.MEMBER_LEFT -> directory.memberLeft(c, events.data(event, RosterEvents.MemberLeft.class).userId());
             case EventTypes.CONSULTATION_ACTIVITY_SCHEDULED -> {
                 ActivityScheduled a = events.data(event, ActivityScheduled.class);

@@ -7,6 +7,7 @@ public final class EventTypes {
     public static final String MEMBER_JOINED = "org.cppcc.members.MemberJoined.v1";
     public static final String MEMBER_CHANGED = "org.cppcc.members.MemberChanged.v1";
     public static final String MEMBER_LEFT = "org.cppcc.members.MemberLeft.v1";
+    public static final String MEMBER_INACTIVITY_WARNED = "org.cppcc.members.InactivityWarned.v1";
     public static final String PROPOSAL_SUBMITTED = "org.cppcc.proposals.ProposalSubmitted.v1";
     public static final String PROPOSAL_REGISTERED = "org.cppcc.proposals.ProposalRegistered.v1";
     public static final String PROPOSAL_NOT_REGISTERED = "org.cppcc.proposals.ProposalNotRegistered.v1";
