@@ -73,9 +73,9 @@ class RegistryAndImportTest {
         importCsv(again).then().statusCode(200).body("unchanged", equalTo(2));
         assertEquals(2, usernames("440300").stream().filter(u -> u.startsWith(p)).count());
         as("admin").queryParam("sector", "科技界").queryParam("limit", 100).get("/committees/440300/members").then()
-                .body("find { it.username == '" + p + "-a' }.email", equalTo("a2@example.cn"))
-                .body("find { it.username == '" + p + "-a' }.termsServed", equalTo(List.of("第一届", "第二届")))
-                .body("find { it.username == '" + p + "-a' }.standingCommittee", equalTo(true));
+                .body("items.find { it.username == '" + p + "-a' }.email", equalTo("a2@example.cn"))
+                .body("items.find { it.username == '" + p + "-a' }.termsServed", equalTo(List.of("第一届", "第二届")))
+                .body("items.find { it.username == '" + p + "-a' }.standingCommittee", equalTo(true));
     }
 
     @Test

@@ -93,25 +93,25 @@ public class SelfRecords {
     /** Staff see every record of the committee; a member sees their own. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<RecordView> list(String status, boolean staff, PageRequest page) {
-        StringBuilder sql = new StringBuilder("select id from self_record where committee = ?1");
+        StringBuilder sql = new StringBuilder("select id from self_record where committee = :committee");
         if (!staff) {
-            sql.append(" and user_id = ?2");
+            sql.append(" and user_id = :user");
         }
         if (status != null) {
-            sql.append(" and status = ?3");
+            sql.append(" and status = :status");
         }
         if (page.after() != null) {
-            sql.append(" and id < ?4");
+            sql.append(" and id < :after");
         }
-        var q = em.createNativeQuery(sql + " order by id desc limit " + page.fetchSize()).setParameter(1, committee.code());
+        var q = em.createNativeQuery(sql + " order by id desc limit " + page.fetchSize()).setParameter("committee", committee.code());
         if (!staff) {
-            q.setParameter(2, caller.userId());
+            q.setParameter("user", caller.userId());
         }
         if (status != null) {
-            q.setParameter(3, status.toUpperCase(java.util.Locale.ROOT));
+            q.setParameter("status", status.toUpperCase(java.util.Locale.ROOT));
         }
         if (page.after() != null) {
-            q.setParameter(4, page.after());
+            q.setParameter("after", page.after());
         }
         @SuppressWarnings("unchecked")
         List<UUID> ids = q.getResultList();
