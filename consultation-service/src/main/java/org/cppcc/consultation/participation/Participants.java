@@ -13,17 +13,17 @@ import org.cppcc.consultation.activities.ActivityService.ActivityView;
 import org.cppcc.consultation.activities.ActivityStatus;
 import org.cppcc.platform.events.EventTypes;
 import org.cppcc.platform.events.Topics;
-import org.cppcc.platform.events.contracts.MemberJoined;
 import org.cppcc.platform.events.contracts.ParticipationEvents.Participation;
 import org.cppcc.platform.events.contracts.ParticipationEvents.ParticipationRecorded;
 import org.cppcc.platform.outbox.Outbox;
+import org.cppcc.platform.roster.MemberRoster;
+import org.cppcc.platform.roster.MemberRoster.RosterMember;
 import org.cppcc.platform.problem.Problems;
 import org.cppcc.platform.tenancy.CommitteeContext;
 import org.cppcc.platform.time.SqlTime;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -51,9 +51,12 @@ public class Participants {
     private final CommitteeContext committee;
     private final ActivityService activities;
     private final Outbox outbox;
+    private final MemberRoster roster;
     private final Clock clock;
 
-    public Participants(EntityManager em, CommitteeContext committee, ActivityService activities, Outbox outbox, Clock clock) {
+    public Participants(EntityManager em, CommitteeContext committee, ActivityService activities, Outbox outbox, MemberRoster roster,
+                        Clock clock) {
+        this.roster = roster;
         this.em = em;
         this.committee = committee;
         this.activities = activities;
@@ -61,39 +64,17 @@ public class Participants {
         this.clock = clock;
     }
 
-    /** Roster read model (members.events). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void memberJoined(String committeeCode, MemberJoined m) {
-        em.createNativeQuery("insert into member_roster (committee, user_id, username, name) values (?1, ?2, ?3, ?4) "
-                        + "on conflict (committee, user_id) do update set username = excluded.username, name = excluded.name")
-                .setParameter(1, committeeCode).setParameter(2, m.userId()).setParameter(3, m.username()).setParameter(4, m.name())
-                .executeUpdate();
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void memberLeft(String committeeCode, String userId) {
-        em.createNativeQuery("delete from member_roster where committee = ?1 and user_id = ?2").setParameter(1, committeeCode)
-                .setParameter(2, userId).executeUpdate();
-    }
-
     /** Invites members of the committee; inviting someone twice changes nothing. Unknown names: 400, nobody invited. */
     public List<ParticipantView> invite(UUID activityId, Invite r) {
         ActivityView a = open(activityId);
-        List<Object[]> people = new ArrayList<>();
-        for (String username : r.usernames().stream().distinct().toList()) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select user_id, username, name from member_roster where committee = ?1 and username = ?2")
-                    .setParameter(1, committee.code()).setParameter(2, username).getResultList();
-            people.add(rows.stream().findFirst().orElseThrow(() -> Problems.badRequest(username + " is not a member of committee " + committee.code())));
-        }
-        for (Object[] p : people) {
+        for (RosterMember p : roster.byUsernames(committee.code(), r.usernames())) {
             int added = em.createNativeQuery("insert into participant (activity_id, committee, user_id, username, name, status, updated_at) "
                             + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (activity_id, user_id) do nothing")
-                    .setParameter(1, activityId).setParameter(2, committee.code()).setParameter(3, p[0]).setParameter(4, p[1])
-                    .setParameter(5, p[2]).setParameter(6, Participation.INVITED.name()).setParameter(7, SqlTime.param(clock.instant()))
+                    .setParameter(1, activityId).setParameter(2, committee.code()).setParameter(3, p.userId()).setParameter(4, p.username())
+                    .setParameter(5, p.name()).setParameter(6, Participation.INVITED.name()).setParameter(7, SqlTime.param(clock.instant()))
                     .executeUpdate();
             if (added == 1) {
-                announce(a, (String) p[0], Participation.INVITED, clock.instant());
+                announce(a, p.userId(), Participation.INVITED, clock.instant());
             }
         }
         return list(activityId);

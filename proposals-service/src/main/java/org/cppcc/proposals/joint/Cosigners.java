@@ -4,7 +4,8 @@ import org.cppcc.platform.time.SqlTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.cppcc.platform.events.contracts.MemberJoined;
+import org.cppcc.platform.roster.MemberRoster;
+import org.cppcc.platform.roster.MemberRoster.RosterMember;
 import org.cppcc.platform.problem.Problems;
 import org.cppcc.platform.tenancy.CommitteeContext;
 
@@ -12,13 +13,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * 联名: the committee's roster (from members-service's events) and the co-signers of joint proposals. Only
+ * 联名: the co-signers of joint proposals, chosen from the committee's roster (members-service's events). Only
  * members of the committee can be invited; only those who accepted before the deadline count.
  */
 @ApplicationScoped
@@ -29,9 +29,6 @@ public class Cosigners {
     public static final String DECLINED = "DECLINED";
     public static final String EXPIRED = "EXPIRED";
 
-    public record Member(String userId, String username, String name) {
-    }
-
     public record CosignerView(String userId, String username, String name, String status, Instant respondedAt) {
     }
 
@@ -40,45 +37,23 @@ public class Cosigners {
 
     private final EntityManager em;
     private final CommitteeContext committee;
+    private final MemberRoster roster;
     private final Clock clock;
 
-    public Cosigners(EntityManager em, CommitteeContext committee, Clock clock) {
+    public Cosigners(EntityManager em, CommitteeContext committee, MemberRoster roster, Clock clock) {
         this.em = em;
         this.committee = committee;
+        this.roster = roster;
         this.clock = clock;
     }
 
-    /** Roster read model: a member joined this committee (called by the members.events consumer). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void memberJoined(String committeeCode, MemberJoined m) {
-        em.createNativeQuery("insert into member_roster (committee, user_id, username, name) values (?1, ?2, ?3, ?4) "
-                        + "on conflict (committee, user_id) do update set username = excluded.username, name = excluded.name")
-                .setParameter(1, committeeCode).setParameter(2, m.userId()).setParameter(3, m.username()).setParameter(4, m.name())
-                .executeUpdate();
+    /** Members of this committee by user name (from the roster read model); an unknown one is bad input. */
+    public List<RosterMember> members(List<String> usernames) {
+        return roster.byUsernames(committee.code(), usernames);
     }
 
-    /** Roster read model: the membership ended; they can no longer be invited to co-sign here. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void memberLeft(String committeeCode, String userId) {
-        em.createNativeQuery("delete from member_roster where committee = ?1 and user_id = ?2")
-                .setParameter(1, committeeCode).setParameter(2, userId).executeUpdate();
-    }
-
-    /** Members of this committee by user name; an unknown one is bad input. */
-    public List<Member> members(List<String> usernames) {
-        List<Member> out = new ArrayList<>();
-        for (String u : usernames.stream().distinct().toList()) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select user_id, username, name from member_roster where committee = ?1 and username = ?2")
-                    .setParameter(1, committee.code()).setParameter(2, u).getResultList();
-            Object[] r = rows.stream().findFirst().orElseThrow(() -> Problems.badRequest(u + " is not a member of committee " + committee.code()));
-            out.add(new Member((String) r[0], (String) r[1], (String) r[2]));
-        }
-        return out;
-    }
-
-    public void invite(UUID proposalId, List<Member> members) {
-        for (Member m : members) {
+    public void invite(UUID proposalId, List<RosterMember> members) {
+        for (RosterMember m : members) {
             em.createNativeQuery("insert into cosigner (proposal_id, committee, user_id, username, name, status, invited_at) "
                             + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (proposal_id, user_id) do nothing")
                     .setParameter(1, proposalId).setParameter(2, committee.code()).setParameter(3, m.userId()).setParameter(4, m.username())
@@ -95,10 +70,7 @@ public class Cosigners {
     }
 
     public Optional<String> usernameOf(String userId) {
-        @SuppressWarnings("unchecked")
-        List<String> rows = em.createNativeQuery("select username from member_roster where committee = ?1 and user_id = ?2")
-                .setParameter(1, committee.code()).setParameter(2, userId).getResultList();
-        return rows.stream().findFirst();
+        return roster.username(committee.code(), userId);
     }
 
     public Optional<String> status(UUID proposalId, String userId) {

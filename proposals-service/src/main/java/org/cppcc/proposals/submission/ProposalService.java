@@ -1,5 +1,7 @@
 package org.cppcc.proposals.submission;
 
+import org.cppcc.platform.roster.MemberRoster;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.cppcc.platform.events.EventTypes;
@@ -66,7 +68,7 @@ public class ProposalService {
             p.title = request.title().strip();
             p.body = request.body();
             p.kind = request.kind() == null ? ProposalKind.INDIVIDUAL : request.kind();
-            List<Cosigners.Member> invitees = checkKind(request);
+            List<MemberRoster.RosterMember> invitees = checkKind(request);
             p.authorUserId = caller.userId();
             p.authorName = caller.displayName();
             p.onBehalfOf = p.kind == ProposalKind.COLLECTIVE ? request.onBehalfOf().strip() : null;
@@ -89,7 +91,7 @@ public class ProposalService {
                 cosigners.invite(p.id, invitees);
                 outbox.publish(Topics.PROPOSALS, EventTypes.PROPOSAL_COSIGN_INVITED, committee.code(), p.id.toString(),
                         new ProposalEvents.CosignInvited(p.id.toString(), p.title, p.authorName,
-                                invitees.stream().map(Cosigners.Member::userId).toList(), p.signingDeadline));
+                                invitees.stream().map(MemberRoster.RosterMember::userId).toList(), p.signingDeadline));
             }
             if (!draft) {
                 outbox.publish(Topics.PROPOSALS, EventTypes.PROPOSAL_SUBMITTED, committee.code(), p.id.toString(),
@@ -100,7 +102,7 @@ public class ProposalService {
     }
 
     /** Individual and joint proposals are members'; collective ones are submitted by the office for a party, sector or committee. */
-    private List<Cosigners.Member> checkKind(SubmitProposal r) {
+    private List<MemberRoster.RosterMember> checkKind(SubmitProposal r) {
         boolean office = committee.has(Roles.PROPOSAL_OFFICE);
         boolean member = committee.has(Roles.MEMBER);
         List<String> names = r.coSigners() == null ? List.of() : r.coSigners();
