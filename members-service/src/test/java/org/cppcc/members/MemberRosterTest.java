@@ -59,6 +59,16 @@ class MemberRosterTest {
     }
 
     @Test
+    void aCommitteeAdministratorManagesOnlyTheirOwnCommitteesRoster() {
+        String username = "adm-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        String body = "{\"username\":\"" + username + "\",\"name\":\"钱程\"}";
+        String id = as("hp-admin").body(body).post("/committees/440112/members").then().statusCode(201).extract().path("id");
+        as("hp-admin").body(body).post("/committees/440100/members").then().statusCode(403).contentType("application/problem+json");
+        as("hp-admin").body("{\"reason\":\"x\"}").post("/committees/440100/members/" + id + "/end").then().statusCode(403);
+        as("gz-member").get("/committees/440100/members?limit=100").then().body("items.username", org.hamcrest.Matchers.not(hasItem(username)));
+    }
+
+    @Test
     void badMembersAreRejectedAndNothingIsStored() {
         as("admin").body("{\"userId\":\"not-a-user\",\"username\":\"x\",\"name\":\"\"}").post("/committees/110115/members")
                 .then().statusCode(400).contentType("application/problem+json")
