@@ -28,7 +28,8 @@ create table registry_name (
 -- Member profile additions, end of membership, and the state of their Keycloak account.
 alter table member alter column user_id drop not null;
 alter table member add column special_committee varchar(100);
-alter table member add column terms_served jsonb not null default '[]';
+-- 届 served, separated by ';'
+alter table member add column terms_served varchar(300) not null default '';
 alter table member add column status varchar(10) not null default 'ACTIVE';
 alter table member add column ended_at timestamptz;
 alter table member add column end_reason varchar(200);

@@ -132,6 +132,10 @@ class RegistryAndImportTest {
         String body = """
                 {"username":"hp-member","name":"%s","gender":"男","sector":"经济界","workUnit":"黄埔区某公司","jobTitle":"总经理"}"""
                 .formatted(edit.getString("name"));
+        // reading a member inside another transaction (here: the member records something) does not change its version
+        as("hp-member").body("{\"kind\":\"LEARNING\",\"title\":\"参加读书会\",\"occurredOn\":\"2026-11-01\"}")
+                .post("/committees/440112/performance/records").then().statusCode(201);
+        as("admin").get("/committees/440112/members/" + id).then().body("version", equalTo((int) version));
         as("admin").header("If-Match", String.valueOf(version)).body(body).put("/committees/440112/members/" + id).then().statusCode(200)
                 .body("workUnit", equalTo("黄埔区某公司"));
         as("admin").header("If-Match", String.valueOf(version)).body(body).put("/committees/440112/members/" + id).then().statusCode(409);

@@ -125,6 +125,7 @@ public class AccountSync {
     }
 
     private Outcome syncAll(List<Object[]> members) {
+        long started = System.nanoTime();
         int synced = 0;
         int failed = 0;
         for (Object[] m : members) {
@@ -133,6 +134,10 @@ public class AccountSync {
             } else {
                 failed++;
             }
+        }
+        if (!members.isEmpty()) {
+            Log.infof("account sync: %d checked, %d in step with Keycloak, %d failed (%d ms)", members.size(), synced, failed,
+                    (System.nanoTime() - started) / 1_000_000);
         }
         return new Outcome(members.size(), synced, failed);
     }
@@ -169,12 +174,14 @@ public class AccountSync {
 
     private void synced(UUID memberId, long seenVersion, String userId) {
         Member m = em.find(Member.class, memberId);
+        // changed again while Keycloak was being called: stay pending so the next pass applies that too.
+        // (Compared before our own changes below, which flush and bump the version themselves.)
+        boolean unchanged = m.version == seenVersion;
         if (m.userId == null && userId != null) {
             m.userId = userId;
             roster.joined(m); // other services learn the member once they have an identity
         }
-        // changed again while Keycloak was being called: stay pending so the next pass applies that too
-        if (m.version == seenVersion) {
+        if (unchanged) {
             m.accountState = Member.ACCOUNT_SYNCED;
             m.accountError = null;
             m.accountSyncedAt = clock.instant();

@@ -4,9 +4,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.JdbcTypeCode;
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
 import org.hibernate.annotations.TenantId;
-import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ public class Member {
     public String email;
     public String mobile;
     /** 届 served, e.g. ["第一届", "第二届"] */
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = TermsConverter.class)
     public List<String> termsServed = new ArrayList<>();
     public Instant joinedAt;
     public String status = ACTIVE;
@@ -62,5 +63,23 @@ public class Member {
 
     public boolean active() {
         return ACTIVE.equals(status);
+    }
+
+    /**
+     * Terms served as one text column. (A JSON column made Hibernate see the member as changed on every flush,
+     * which bumped its version and broke If-Match for the staff who had read it.)
+     */
+    @Converter
+    public static class TermsConverter implements AttributeConverter<List<String>, String> {
+
+        @Override
+        public String convertToDatabaseColumn(List<String> terms) {
+            return terms == null ? "" : String.join(";", terms);
+        }
+
+        @Override
+        public List<String> convertToEntityAttribute(String column) {
+            return column == null || column.isEmpty() ? new ArrayList<>() : new ArrayList<>(List.of(column.split(";")));
+        }
     }
 }

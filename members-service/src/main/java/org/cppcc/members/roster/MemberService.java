@@ -49,7 +49,7 @@ public class MemberService {
             boolean standingCommittee,
             @Email @Size(max = 200) String email,
             @Pattern(regexp = "\\+?[0-9]{6,20}", message = "must be a phone number") String mobile,
-            List<@NotBlank @Size(max = 20) String> termsServed) {
+            @Size(max = 10) List<@NotBlank @Size(max = 20) @Pattern(regexp = "[^;]+", message = "must not contain ';'") String> termsServed) {
     }
 
     /** What a member may change about themselves from the app. */
