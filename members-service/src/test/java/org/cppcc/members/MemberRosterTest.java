@@ -49,7 +49,9 @@ class MemberRosterTest {
     void rosterIsVisibleOnlyInsideTheCommittee() {
         String id = as("admin").body(member("hp-member", "张伟", "经济界")).post("/committees/440112/members")
                 .then().statusCode(201).extract().path("id");
-        as("hp-member").get("/committees/440112/members/" + id).then().statusCode(200).body("name", equalTo("张伟"));
+        as("hp-member").get("/committees/440112/members/" + id).then().statusCode(200).body("name", equalTo("张伟"))
+                .body("accountState", org.hamcrest.Matchers.nullValue()); // other members do not see the account's state
+        as("admin").get("/committees/440112/members/" + id).then().body("accountState", org.hamcrest.Matchers.notNullValue());
         as("dx-member").get("/committees/440112/members/" + id).then().statusCode(403);
         // 广州市's member asking for 黄埔区's member id under 广州市: not there
         as("gz-member").get("/committees/440100/members/" + id).then().statusCode(404).contentType("application/problem+json");

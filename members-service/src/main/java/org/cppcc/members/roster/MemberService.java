@@ -18,6 +18,7 @@ import org.cppcc.platform.paging.PageRequest;
 import org.cppcc.platform.problem.Problems;
 import org.cppcc.platform.security.Caller;
 import org.cppcc.platform.tenancy.CommitteeContext;
+import org.cppcc.platform.tenancy.Roles;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -65,6 +66,12 @@ public class MemberService {
                              String jobTitle, boolean standingCommittee, String email, String mobile, List<String> termsServed,
                              Instant joinedAt, String status, Instant endedAt, String endReason, String accountState,
                              String accountError, long version) {
+        /** What other members see of a member: the profile and contact, not the state of their account. */
+        MemberView withoutAccount() {
+            return new MemberView(id, committee, userId, username, name, gender, ethnicity, party, sector, specialCommittee, workUnit,
+                    jobTitle, standingCommittee, email, mobile, termsServed, joinedAt, status, endedAt, endReason, null, null, version);
+        }
+
         public static MemberView of(Member m) {
             return new MemberView(m.id.toString(), m.committee, m.userId, m.username, m.name, m.gender, m.ethnicity, m.party,
                     m.sector, m.specialCommittee, m.workUnit, m.jobTitle, m.standingCommittee, m.email, m.mobile,
@@ -192,12 +199,17 @@ public class MemberService {
         if (page.after() != null) {
             q.setParameter("after", page.after());
         }
-        return Page.of(q.getResultList(), page, m -> m.id.toString(), MemberView::of);
+        return Page.of(q.getResultList(), page, m -> m.id.toString(), m -> forCaller(MemberView.of(m)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public MemberView get(UUID id) {
-        return MemberView.of(find(id));
+        return forCaller(MemberView.of(find(id)));
+    }
+
+    /** Account state and errors are for the committee's administrators. */
+    private MemberView forCaller(MemberView v) {
+        return committee.has(Roles.COMMITTEE_ADMIN) || caller.platformAdmin() ? v : v.withoutAccount();
     }
 
     /** A member of the current committee (tenant-scoped: another committee's id is simply not found). */
