@@ -27,6 +27,8 @@ public enum Category {
     CONSULTATION_CANCELLED("consultation.cancelled", Priority.HIGH),
     ANNOUNCEMENT("announcement", Priority.NORMAL),
     PERFORMANCE_INACTIVE("performance.inactive", Priority.NORMAL),
+    OPINION_SUBMITTED("opinion.submitted", Priority.LOW),
+    OPINION_DECISION("opinion.decision", Priority.NORMAL),
     /** the daily e-mail that gathers low-priority messages */
     DIGEST("digest", Priority.LOW);
 

@@ -13,6 +13,7 @@ import org.cppcc.platform.events.contracts.ActivityCancelled;
 import org.cppcc.platform.events.contracts.ActivityScheduled;
 import org.cppcc.platform.events.contracts.HandlingUnitRegistered;
 import org.cppcc.platform.events.contracts.MemberJoined;
+import org.cppcc.platform.events.contracts.OpinionReportEvents;
 import org.cppcc.platform.events.contracts.PerformanceEvents;
 import org.cppcc.platform.events.contracts.RosterEvents;
 import org.cppcc.platform.events.contracts.ProposalEvents;
@@ -146,6 +147,21 @@ public class NotificationRouter {
             }
             // MemberChanged carries the same fields as MemberJoined: the newest contact replaces the old
             case EventTypes.MEMBER_JOINED, EventTypes.MEMBER_CHANGED -> directory.memberJoined(c, events.data(event, MemberJoined.class));
+            case EventTypes.OPINION_REPORT_SUBMITTED -> {
+                OpinionReportEvents.Submitted o = events.data(event, OpinionReportEvents.Submitted.class);
+                send(event, new Message(AudienceKind.ROLE, Notification.roleAudience(c, Roles.PROPOSAL_OFFICE), Category.OPINION_SUBMITTED,
+                        Map.of("title", o.title()), opinionLink(c, o.reportId())));
+            }
+            case EventTypes.OPINION_REPORT_ADOPTED -> {
+                OpinionReportEvents.Adopted o = events.data(event, OpinionReportEvents.Adopted.class);
+                send(event, new Message(AudienceKind.USER, o.authorUserId(), Category.OPINION_DECISION,
+                        Map.of("title", o.title(), "result", "已被" + o.adoptedBy() + "采用"), opinionLink(c, o.reportId())));
+            }
+            case EventTypes.OPINION_REPORT_INSTRUCTED -> {
+                OpinionReportEvents.Instructed o = events.data(event, OpinionReportEvents.Instructed.class);
+                send(event, new Message(AudienceKind.USER, o.authorUserId(), Category.OPINION_DECISION,
+                        Map.of("title", o.title(), "result", "获" + o.instructedBy() + "批示"), opinionLink(c, o.reportId())));
+            }
             case EventTypes.MEMBER_INACTIVITY_WARNED -> {
                 PerformanceEvents.InactivityWarned w = events.data(event, PerformanceEvents.InactivityWarned.class);
                 send(event, new Message(AudienceKind.USER, w.userId(), Category.PERFORMANCE_INACTIVE,
@@ -178,6 +194,10 @@ public class NotificationRouter {
 
     private static String assignmentKey(String proposalId, String unitId, int round) {
         return "assignment:" + proposalId + ":" + unitId + ":" + round;
+    }
+
+    private static String opinionLink(String committee, String reportId) {
+        return "/committees/" + committee + "/opinion-reports/" + reportId;
     }
 
     private static String proposalLink(String committee, String proposalId) {
