@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * 履职 across the real services: what a member does in consultation-service (invited to a research trip,
- * attended, spoke) and in proposals-service (submitted a proposal) becomes entries and points in
+ * attended, spoke) and in proposals-service (a proposal, a 社情民意 report adopted) becomes entries and points in
  * members-service, each exactly once, under the committee's rules.
  */
 class DutyPerformanceFlowTest {
@@ -78,14 +78,21 @@ class DutyPerformanceFlowTest {
         assertEquals(201, proposal.status(), () -> proposal.body().toString());
         String proposalId = proposal.body().get("id").asText();
 
+        String opinions = platform.url(Service.PROPOSALS) + "/committees/440112/opinion-reports";
+        Api.Reply report = api.post(opinions, token("hp-member"), Map.of("title", "群众反映加装电梯审批难", "body", "建议设立一站式窗口。"));
+        assertEquals(201, report.status(), () -> report.body().toString());
+        String reportId = report.body().get("id").asText();
+        assertEquals(200, api.post(opinions + "/" + reportId + "/adopt", token("hp-staff"), Map.of("adoptedBy", "区委办《每日要情》")).status());
+
         await().atMost(Duration.ofSeconds(60)).until(() -> entries(record(memberId), activity).size() >= 3
-                && entries(record(memberId), proposalId).size() >= 1);
+                && entries(record(memberId), proposalId).size() >= 1 && entries(record(memberId), reportId).size() >= 2);
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
         JsonNode after = record(memberId);
         assertEquals(List.of("CONSULTATION_INVITED", "CONSULTATION_SPOKE", "RESEARCH_JOINED"), entries(after, activity));
         assertEquals(List.of("PROPOSAL_SUBMITTED"), entries(after, proposalId));
-        // default rules: invited 0, spoke +4, research +3, proposal submitted +3 (caps not reached by the demo data)
+        assertEquals(List.of("OPINION_ADOPTED", "OPINION_SUBMITTED"), entries(after, reportId));
+        // default rules: invited 0, spoke +4, research +3, proposal submitted +3, report submitted +2 and adopted +4
         double gained = after.at("/score/score/total").asDouble() - before;
-        assertTrue(gained > 0 && gained <= 10, "gained " + gained);
+        assertTrue(gained > 0 && gained <= 16, "gained " + gained);
     }
 }

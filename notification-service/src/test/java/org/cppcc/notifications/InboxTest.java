@@ -80,6 +80,19 @@ class InboxTest {
     }
 
     @Test
+    void anAdoptedOpinionReportIsToldToItsAuthor() {
+        String author = Tokens.subject(Tokens.of("hp-member"));
+        String reportId = UUID.randomUUID().toString();
+        String link = "/committees/440112/opinion-reports/" + reportId;
+        TopicReader.publish("proposals.events", reportId, Events.envelope(UUID.randomUUID().toString(), "proposals-service",
+                "org.cppcc.proposals.OpinionReportAdopted.v1", reportId, "440112", """
+                        {"reportId":"%s","title":"停车难","authorUserId":"%s","adoptedBy":"区委办《每日要情》"}""".formatted(reportId, author)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> links("hp-member").contains(link));
+        as("hp-member").get("/me/notifications?limit=100").then()
+                .body("items.find { it.link == '" + link + "' }.body", org.hamcrest.Matchers.equalTo("您报送的社情民意信息《停车难》已被区委办《每日要情》采用。"));
+    }
+
+    @Test
     void aUserReadsOnlyTheirOwnInbox() {
         String proposalId = UUID.randomUUID().toString();
         String author = Tokens.subject(Tokens.of("hp-member"));

@@ -73,6 +73,17 @@ class OpinionReportTest {
     }
 
     @Test
+    void aProposalNotRegisteredAndConvertedBecomesTheAuthorsReport() {
+        String title = "关于小区噪声扰民的提案-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        String proposal = as("hp-member").body(ProposalsTestSupport.proposal(title)).post("/committees/440112/proposals").then()
+                .statusCode(201).extract().path("id");
+        as("hp-staff").body("{\"reason\":\"属个案问题，转社情民意\",\"convertTo\":\"OPINION_REPORT\"}")
+                .post("/committees/440112/proposals/" + proposal + "/not-register").then().statusCode(200);
+        as("hp-member").get("/committees/440112/opinion-reports?limit=100").then().statusCode(200)
+                .body("items.find { it.title == '" + title + "' }.status", equalTo("SUBMITTED"));
+    }
+
+    @Test
     void badReportsAreRejectedAndNothingIsStored() {
         int before = as("hp-staff").get("/committees/440112/opinion-reports?limit=100").then().extract().path("items.size()");
         as("hp-member").body("{\"title\":\"\",\"body\":\"\"}").post("/committees/440112/opinion-reports").then().statusCode(400)

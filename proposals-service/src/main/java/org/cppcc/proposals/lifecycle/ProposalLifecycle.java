@@ -104,8 +104,12 @@ public class ProposalLifecycle {
     private final Clock clock;
     private final Cosigners cosigners;
 
+    private final org.cppcc.proposals.opinions.OpinionReports opinionReports;
+
     public ProposalLifecycle(ProposalAccess access, Transitions transitions, ProposalSettings settings, Outbox outbox, EntityManager em,
-                             CommitteeContext committee, Caller caller, Clock clock, Cosigners cosigners) {
+                             CommitteeContext committee, Caller caller, Clock clock, Cosigners cosigners,
+                             org.cppcc.proposals.opinions.OpinionReports opinionReports) {
+        this.opinionReports = opinionReports;
         this.access = access;
         this.transitions = transitions;
         this.settings = settings;
@@ -171,6 +175,9 @@ public class ProposalLifecycle {
         transitions.record(p, Action.NOT_REGISTER, ProposalStatus.NOT_REGISTERED, p.decisionReason);
         publish(EventTypes.PROPOSAL_NOT_REGISTERED, p, new ProposalEvents.Decided(p.id.toString(), p.title, p.authorUserId, p.decisionReason,
                 p.convertedTo));
+        if ("OPINION_REPORT".equals(p.convertedTo)) {
+            opinionReports.fromProposal(p.title, p.body, p.authorUserId, p.authorName);
+        }
         return done(p);
     }
 

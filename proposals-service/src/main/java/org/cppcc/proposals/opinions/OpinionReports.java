@@ -72,20 +72,31 @@ public class OpinionReports {
 
     public Created<ReportView> submit(SubmitReport s, String idempotencyKey) {
         return idempotency.once(idempotencyKey, "opinions.submit:" + committee.code() + ":" + caller.userId(), ReportView.class, () -> {
-            OpinionReport r = new OpinionReport();
-            r.id = Ids.newId();
-            r.committee = committee.code();
-            r.title = s.title().strip();
-            r.body = s.body();
-            r.authorUserId = caller.userId();
-            r.authorName = caller.displayName();
-            r.status = Status.SUBMITTED;
-            r.submittedAt = clock.instant();
-            em.persist(r);
-            outbox.publish(Topics.PROPOSALS, EventTypes.OPINION_REPORT_SUBMITTED, committee.code(), r.id.toString(),
-                    new OpinionReportEvents.Submitted(r.id.toString(), r.title, r.authorUserId));
+            OpinionReport r = create(s.title().strip(), s.body(), caller.userId(), caller.displayName());
             return new Created<>(r.id.toString(), ReportView.of(r));
         });
+    }
+
+    /** 不予立案 and turned into a 社情民意 report: the proposal's text, in its author's name, waiting for the office. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ReportView fromProposal(String title, String body, String authorUserId, String authorName) {
+        return ReportView.of(create(title, body, authorUserId, authorName));
+    }
+
+    private OpinionReport create(String title, String body, String authorUserId, String authorName) {
+        OpinionReport r = new OpinionReport();
+        r.id = Ids.newId();
+        r.committee = committee.code();
+        r.title = title;
+        r.body = body;
+        r.authorUserId = authorUserId;
+        r.authorName = authorName;
+        r.status = Status.SUBMITTED;
+        r.submittedAt = clock.instant();
+        em.persist(r);
+        outbox.publish(Topics.PROPOSALS, EventTypes.OPINION_REPORT_SUBMITTED, committee.code(), r.id.toString(),
+                new OpinionReportEvents.Submitted(r.id.toString(), r.title, r.authorUserId));
+        return r;
     }
 
     public ReportView adopt(UUID id, Adopt a, Long expectedVersion) {
