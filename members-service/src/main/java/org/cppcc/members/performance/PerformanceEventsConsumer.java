@@ -1,0 +1,33 @@
+package org.cppcc.members.performance;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.cppcc.platform.inbox.EventProcessor;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** What members did in the other services → 履职 entries, once per event (each topic its own inbox consumer). */
+@ApplicationScoped
+public class PerformanceEventsConsumer {
+
+    private final EventProcessor events;
+    private final PerformanceRecorder recorder;
+
+    public PerformanceEventsConsumer(EventProcessor events, PerformanceRecorder recorder) {
+        this.events = events;
+        this.recorder = recorder;
+    }
+
+    /** Proposals submitted, registered, key, excellent, merged; 社情民意 submitted, adopted, instructed. */
+    @Incoming("proposals")
+    @Blocking
+    public void onProposals(String message) {
+        events.handle("members-service.proposals", message, recorder::record);
+    }
+
+    /** Invited, attended, absent, spoke; research and inspections. */
+    @Incoming("consultations")
+    @Blocking
+    public void onConsultations(String message) {
+        events.handle("members-service.consultations", message, recorder::record);
+    }
+}
