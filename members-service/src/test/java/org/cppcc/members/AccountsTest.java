@@ -75,6 +75,9 @@ class AccountsTest {
         assertTrue(u.isEnabled());
         assertTrue(u.getRequiredActions().contains("UPDATE_PASSWORD"));
         assertEquals(List.of(HUANGPU), groups(userId));
+        // the account's bookkeeping does not make the version staff read stale (If-Match of the 201's version)
+        as("admin").header("If-Match", "0").body(newPerson(username).replace("李明", "李明远")).put("/committees/440112/members/" + id)
+                .then().statusCode(200).body("name", equalTo("李明远")).body("userId", equalTo(userId));
         // the other services hear of the member once the account exists, with its id
         var joined = TopicReader.await("members.events", e -> id.equals(e.path("subject").asText())
                 && e.path("type").asText().endsWith("MemberJoined.v1"), 1, Duration.ofSeconds(30));

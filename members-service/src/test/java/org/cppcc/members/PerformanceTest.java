@@ -60,7 +60,7 @@ class PerformanceTest {
     }
 
     @Test
-    void registrationAndKeyProposalsCountToo() {
+    void registrationKeyAndExcellentProposalsCountToo() {
         String proposalId = UUID.randomUUID().toString();
         String author = Tokens.subject(Tokens.of("hp-member"));
         String registered = """
@@ -73,13 +73,19 @@ class PerformanceTest {
                  "subject":"%s","time":"2026-11-22T10:00:00Z","committee":"440112",
                  "data":{"proposalId":"%s","title":"立案计分","authorUserId":"%s","supervisingLeader":"区政协主席"}}"""
                 .formatted(UUID.randomUUID(), proposalId, proposalId, author);
+        String excellent = """
+                {"specversion":"1.0","id":"%s","source":"/cppcc/proposals-service","type":"org.cppcc.proposals.ProposalMarkedExcellent.v1",
+                 "subject":"%s","time":"2026-11-22T11:00:00Z","committee":"440112",
+                 "data":{"proposalId":"%s","title":"立案计分","authorUserId":"%s"}}"""
+                .formatted(UUID.randomUUID(), proposalId, proposalId, author);
         TopicReader.publish("proposals.events", proposalId, registered);
         TopicReader.publish("proposals.events", proposalId, key);
         TopicReader.publish("proposals.events", proposalId, key);
-        await().atMost(Duration.ofSeconds(30)).until(() -> evidence("hp-member").stream().filter(proposalId::equals).count() == 2);
+        TopicReader.publish("proposals.events", proposalId, excellent);
+        await().atMost(Duration.ofSeconds(30)).until(() -> evidence("hp-member").stream().filter(proposalId::equals).count() == 3);
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
         List<String> kinds = as("hp-member").get("/me/performance?limit=100").then().extract().jsonPath()
                 .getList("entries.items.findAll { it.evidenceId == '" + proposalId + "' }.kind");
-        assertEquals(List.of("PROPOSAL_KEY", "PROPOSAL_REGISTERED"), kinds);
+        assertEquals(List.of("PROPOSAL_EXCELLENT", "PROPOSAL_KEY", "PROPOSAL_REGISTERED"), kinds);
     }
 }

@@ -14,6 +14,7 @@ import org.cppcc.members.roster.RosterEventsPublisher;
 import org.cppcc.platform.tenancy.CommitteeContext;
 import org.cppcc.platform.tenancy.CommitteeDirectory;
 import org.cppcc.platform.tenancy.Roles;
+import org.cppcc.platform.time.SqlTime;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -172,27 +173,28 @@ public class AccountSync {
         }
     }
 
+    /**
+     * Records that Keycloak now reflects the member. Written with SQL beside the entity, without a new version:
+     * the version is the profile's, which staff hold for If-Match, and account bookkeeping must not make their
+     * edit look stale. If the profile changed since this pass read it, it stays PENDING for the next pass.
+     */
     private void synced(UUID memberId, long seenVersion, String userId) {
         Member m = em.find(Member.class, memberId);
-        // changed again while Keycloak was being called: stay pending so the next pass applies that too.
-        // (Compared before our own changes below, which flush and bump the version themselves.)
-        boolean unchanged = m.version == seenVersion;
-        if (m.userId == null && userId != null) {
+        em.detach(m);
+        if (m.userId == null && userId != null && em.createNativeQuery("update member set user_id = ?1 where id = ?2 and user_id is null")
+                .setParameter(1, userId).setParameter(2, memberId).executeUpdate() == 1) {
             m.userId = userId;
             roster.joined(m); // other services learn the member once they have an identity
         }
-        if (unchanged) {
-            m.accountState = Member.ACCOUNT_SYNCED;
-            m.accountError = null;
-            m.accountSyncedAt = clock.instant();
-        }
+        em.createNativeQuery("update member set account_state = 'SYNCED', account_error = null, account_synced_at = ?1 "
+                        + "where id = ?2 and version = ?3")
+                .setParameter(1, SqlTime.param(clock.instant())).setParameter(2, memberId).setParameter(3, seenVersion).executeUpdate();
     }
 
     private void failed(UUID memberId, RuntimeException e) {
-        Member m = em.find(Member.class, memberId);
-        m.accountState = Member.ACCOUNT_PENDING;
         String msg = String.valueOf(e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
-        m.accountError = msg.length() > 500 ? msg.substring(0, 500) : msg;
+        em.createNativeQuery("update member set account_state = 'PENDING', account_error = ?1 where id = ?2")
+                .setParameter(1, msg.length() > 500 ? msg.substring(0, 500) : msg).setParameter(2, memberId).executeUpdate();
     }
 
     private boolean activeElsewhere(String userId, UUID except) {

@@ -7,6 +7,7 @@ import jakarta.persistence.Version;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Converter;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.TenantId;
 
 import java.time.Instant;
@@ -14,8 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** 委员: a person's membership of one committee. */
+/**
+ * 委员: a person's membership of one committee. Updates write only the columns that changed, so the account
+ * sync's bookkeeping (written beside the entity, without a new version) and staff edits never overwrite
+ * each other; the version stands for the profile staff edit (If-Match).
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "member")
 public class Member {
 

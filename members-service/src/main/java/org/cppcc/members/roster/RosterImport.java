@@ -119,6 +119,11 @@ public class RosterImport {
             return new RowResult(rowNumber, username, "REJECTED", e.problem().detail());
         } catch (IllegalArgumentException e) {
             return new RowResult(rowNumber, username, "REJECTED", e.getMessage());
+        } catch (RuntimeException e) {
+            if (Problems.isConcurrentEdit(e)) {
+                return new RowResult(rowNumber, username, "REJECTED", "this member was changed by someone else meanwhile; import the row again");
+            }
+            throw e;
         }
     }
 

@@ -91,6 +91,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (Problems.isConcurrentEdit(e)) { // a conflict found only at commit, wrapped by the transaction manager
+            return concurrentEdit(new OptimisticLockException(e));
+        }
         Log.error("unexpected failure", e);
         return new ProblemException(500, "internal", "服务器错误 / Internal error",
                 "something went wrong on our side; nothing was changed").toResponse();

@@ -27,4 +27,14 @@ public final class Problems {
     public static ProblemException badRequest(String detail) {
         return new ProblemException(400, "bad-request", "请求无效 / Bad request", detail);
     }
+
+    /** Whether a failure was a concurrent edit (an optimistic-lock conflict), however deeply a commit wrapped it. */
+    public static boolean isConcurrentEdit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException || t instanceof org.hibernate.StaleStateException) {
+                return true;
+            }
+        }
+        return false;
+    }
 }
