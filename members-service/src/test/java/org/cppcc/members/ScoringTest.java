@@ -166,6 +166,12 @@ class ScoringTest {
         List<String> evidence = as("hp-member").get("/me/performance?limit=100").then().extract().jsonPath().getList("entries.items.evidenceId");
         assertEquals(1, evidence.stream().filter(record::equals).count());
         as("admin").body("{\"note\":\"no\"}").post("/committees/440112/performance/records/" + record + "/reject").then().statusCode(409);
+        // another committee's id under one's own committee: not found, and nothing changes
+        String other = as("hp-member").body("{\"kind\":\"LEARNING\",\"title\":\"读书会\",\"occurredOn\":\"2026-10-09\"}")
+                .post("/committees/440112/performance/records").then().statusCode(201).extract().path("id");
+        as("admin").post("/committees/440100/performance/records/" + other + "/confirm").then().statusCode(404);
+        as("hp-admin").post("/committees/440100/performance/records/" + other + "/confirm").then().statusCode(403);
+        as("hp-admin").post("/committees/440112/performance/records/" + other + "/confirm").then().statusCode(200);
 
         // a visit at a workstation is the member's record of constituents contacted, waiting for staff
         String station = as("admin").body("{\"name\":\"黄埔街委员工作站-" + UUID.randomUUID().toString().substring(0, 6) + "\",\"address\":\"黄埔东路\"}")
@@ -176,5 +182,8 @@ class ScoringTest {
         as("admin").get("/committees/440112/performance/records?status=PENDING").then().statusCode(200)
                 .body("items.kind", hasItem("CONSTITUENTS_CONTACTED"));
         as("dx-member").get("/committees/440112/workstations").then().statusCode(403);
+        MembersTestSupport.membership("gz-member", "440100", "陈芳", "科技界", true);
+        as("gz-member").body("{\"visitedOn\":\"2026-11-01\",\"visitors\":3,\"summary\":\"x\",\"cases\":0}")
+                .post("/committees/440100/workstations/" + station + "/visits").then().statusCode(404); // 黄埔区's station, 广州市's path
     }
 }
