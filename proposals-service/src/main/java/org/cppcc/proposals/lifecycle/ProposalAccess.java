@@ -6,7 +6,7 @@ import org.cppcc.platform.problem.Problems;
 import org.cppcc.platform.security.Caller;
 import org.cppcc.platform.tenancy.CommitteeContext;
 import org.cppcc.platform.tenancy.Roles;
-import org.cppcc.proposals.handling.Assignment;
+import org.cppcc.proposals.assignment.Assignment;
 import org.cppcc.proposals.joint.Cosigners;
 import org.cppcc.proposals.submission.Proposal;
 import org.cppcc.proposals.submission.ProposalRepository;

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.cppcc.platform.concurrency.IfMatch;
 import org.cppcc.platform.idempotency.Idempotency;
 import org.cppcc.platform.paging.Page;
 import org.cppcc.platform.paging.PageRequest;
@@ -65,6 +66,20 @@ public class ProposalResource {
     @Operation(summary = "修改: the proposer edits a draft or a returned proposal (If-Match: the version read)")
     public ProposalView edit(@PathParam("code") String code, @PathParam("id") UUID id, @Valid @NotNull SubmitProposal request,
                              @HeaderParam("If-Match") String ifMatch) {
-        return service.edit(id, request, org.cppcc.platform.concurrency.IfMatch.version(ifMatch));
+        return service.edit(id, request, IfMatch.version(ifMatch));
+    }
+
+    @POST
+    @Path("{id}/submit")
+    @Operation(summary = "提交: the proposer submits a draft or a returned proposal")
+    public ProposalView submit(@PathParam("code") String code, @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return service.submit(id, IfMatch.version(ifMatch));
+    }
+
+    @POST
+    @Path("{id}/withdraw")
+    @Operation(summary = "撤回: the proposer withdraws it before registration")
+    public ProposalView withdraw(@PathParam("code") String code, @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return service.withdraw(id, IfMatch.version(ifMatch));
     }
 }

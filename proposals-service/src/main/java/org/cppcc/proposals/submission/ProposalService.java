@@ -19,6 +19,7 @@ import org.cppcc.platform.tenancy.CommitteeContext;
 import org.cppcc.platform.tenancy.Roles;
 import org.cppcc.proposals.lifecycle.Action;
 import org.cppcc.proposals.lifecycle.ProposalAccess;
+import org.cppcc.proposals.lifecycle.ProposalSteps;
 import org.cppcc.proposals.lifecycle.Transitions;
 import org.cppcc.proposals.joint.Cosigners;
 import org.cppcc.proposals.review.ProposalSettings;
@@ -43,10 +44,12 @@ public class ProposalService {
     private final Clock clock;
     private final Cosigners cosigners;
     private final ProposalSettings settings;
+    private final ProposalSteps steps;
 
     public ProposalService(ProposalRepository proposals, Outbox outbox, Idempotency idempotency, Caller caller,
                            CommitteeContext committee, ProposalAccess access, Transitions transitions, Clock clock,
-                           Cosigners cosigners, ProposalSettings settings) {
+                           Cosigners cosigners, ProposalSettings settings, ProposalSteps steps) {
+        this.steps = steps;
         this.proposals = proposals;
         this.outbox = outbox;
         this.idempotency = idempotency;
@@ -141,14 +144,30 @@ public class ProposalService {
 
     /** 修改: the proposer edits a draft or a returned proposal (If-Match: the version they read). */
     public ProposalView edit(UUID id, SubmitProposal request, Long expectedVersion) {
-        Proposal p = access.visible(id);
-        transitions.check(p, Action.EDIT, access.party(p), expectedVersion);
+        Proposal p = steps.begin(id, Action.EDIT, expectedVersion);
         p.title = request.title().strip();
         p.body = request.body();
         p.publishConsent = request.publishConsent();
         transitions.record(p, Action.EDIT, p.status, null);
-        proposals.flush();
-        return ProposalView.of(p);
+        return steps.done(p);
+    }
+
+    /** 提交 of a draft or of a proposal returned for revision. */
+    public ProposalView submit(UUID id, Long version) {
+        Proposal p = steps.begin(id, Action.SUBMIT, version);
+        p.submittedAt = clock.instant();
+        transitions.record(p, Action.SUBMIT, ProposalStatus.SUBMITTED, null);
+        steps.publish(EventTypes.PROPOSAL_SUBMITTED, p, new ProposalSubmitted(p.id.toString(), p.title, p.kind.name(), p.authorUserId,
+                p.authorName, p.submittedAt));
+        return steps.done(p);
+    }
+
+    /** 撤回: the proposer withdraws it before registration. */
+    public ProposalView withdraw(UUID id, Long version) {
+        Proposal p = steps.begin(id, Action.WITHDRAW, version);
+        transitions.record(p, Action.WITHDRAW, ProposalStatus.WITHDRAWN, null);
+        steps.publish(EventTypes.PROPOSAL_WITHDRAWN, p, new ProposalEvents.Withdrawn(p.id.toString(), p.title, p.authorUserId));
+        return steps.done(p);
     }
 
     /** A proposal the caller may see (see {@link ProposalAccess}); anything else is 404. */

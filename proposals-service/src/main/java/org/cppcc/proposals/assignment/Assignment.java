@@ -1,4 +1,4 @@
-package org.cppcc.proposals.handling;
+package org.cppcc.proposals.assignment;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
