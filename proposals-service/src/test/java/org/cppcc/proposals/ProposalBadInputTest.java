@@ -57,6 +57,16 @@ class ProposalBadInputTest {
     }
 
     @Test
+    void aValueTheDatabaseCannotStoreIsBadInputNotAServerError() {
+        int before = myProposals();
+        // a NUL character passes Bean Validation but PostgreSQL text cannot hold it
+        as("hp-member").body("{\"title\":\"标题\\u0000\",\"body\":\"正文\",\"publishConsent\":true}")
+                .post("/committees/440112/proposals")
+                .then().statusCode(400).contentType("application/problem+json");
+        assertEquals(before, myProposals());
+    }
+
+    @Test
     void wrongTypesAndBrokenJsonAreRejected() {
         int before = myProposals();
         as("hp-member").body("{\"title\":\"标题\",\"body\":\"正文\",\"publishConsent\":{\"a\":1}}")

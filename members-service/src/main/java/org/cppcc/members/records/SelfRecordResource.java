@@ -69,7 +69,7 @@ public class SelfRecordResource {
     @Path("performance/records/{id}/confirm")
     @CommitteeRoles({Roles.CONSULTATION_OFFICE, Roles.COMMITTEE_ADMIN, Roles.PLATFORM_ADMIN})
     @Operation(summary = "Confirm a member's record: it becomes a 履职 entry")
-    public RecordView confirm(@PathParam("code") String code, @PathParam("id") UUID id, Review review) {
+    public RecordView confirm(@PathParam("code") String code, @PathParam("id") UUID id, @Valid Review review) {
         return records.confirm(id, review);
     }
 

@@ -112,7 +112,7 @@ public class PreferencesResource {
     @Path("devices/{token}")
     @Transactional
     @Operation(summary = "Forget a device of mine (logout, uninstall)")
-    public void removeDevice(@PathParam("token") String token) {
+    public void removeDevice(@PathParam("token") @Size(max = 300) String token) {
         em.createNativeQuery("delete from device where token = ?1 and user_id = ?2").setParameter(1, token)
                 .setParameter(2, caller.userId()).executeUpdate();
     }

@@ -2,11 +2,16 @@ package org.cppcc.platform.inbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import org.cppcc.platform.events.EventEnvelope;
 import org.cppcc.platform.tenancy.CommitteeContext;
+import org.eclipse.microprofile.faulttolerance.Retry;
+
+import java.time.temporal.ChronoUnit;
 
 import java.util.function.Consumer;
 
@@ -48,28 +53,24 @@ public class EventProcessor {
     }
 
     /**
-     * Parses a message and runs the effect once, retrying a failing effect a few times; if it still fails
-     * the exception propagates and the messaging layer moves the message to the consumer's dead-letter topic.
+     * Parses a message and runs the effect once. A failing effect is retried in place with exponential backoff
+     * (0.5 s doubling to 30 s, for up to 3 minutes: long enough to ride out a database restart), holding the
+     * partition so that later events of the same key wait behind it. A message that cannot be understood
+     * (not a CloudEvent, bad data: {@link IllegalArgumentException}) is not retried. When it still fails the
+     * exception propagates and the messaging layer moves the message, with its reason, to the consumer's
+     * dead-letter topic, from where operators replay it (/admin/dead-letters).
      */
+    @Retry(maxRetries = 20, delay = 500, jitter = 100, maxDuration = 180, durationUnit = ChronoUnit.SECONDS,
+            abortOn = IllegalArgumentException.class)
+    @ExponentialBackoff(factor = 2, maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
     public void handle(String consumer, String message, Consumer<EventEnvelope> effect) {
         EventEnvelope event = parse(message);
-        RuntimeException last = null;
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            try {
-                once(consumer, event, effect);
-                return;
-            } catch (RuntimeException e) {
-                last = e;
-                io.quarkus.logging.Log.warnf("%s failed on event %s (%s), attempt %d: %s", consumer, event.id(), event.type(), attempt, e.getMessage());
-                try {
-                    Thread.sleep(200L * attempt);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
+        try {
+            once(consumer, event, effect);
+        } catch (RuntimeException e) {
+            Log.warnf("%s failed on event %s (%s): %s", consumer, event.id(), event.type(), e.getMessage());
+            throw e;
         }
-        throw last;
     }
 
     /** @return true if the effect ran, false if this consumer had already processed the event. */

@@ -94,6 +94,25 @@ public class ProblemMappers {
         if (Problems.isConcurrentEdit(e)) { // a conflict found only at commit, wrapped by the transaction manager
             return concurrentEdit(new OptimisticLockException(e));
         }
+        switch (Problems.databaseFailure(e)) {
+            case UNAVAILABLE -> {
+                Log.warnf("database unavailable: %s", e.getMessage());
+                return Response.fromResponse(new ProblemException(503, "unavailable", "服务暂不可用 / Service unavailable",
+                        "the service cannot reach its database just now; nothing was changed; try again shortly").toResponse())
+                        .header("Retry-After", "5").build();
+            }
+            case CONCURRENT -> {
+                return concurrentEdit(new OptimisticLockException(e));
+            }
+            case DUPLICATE -> {
+                return Problems.conflict("this already exists (another request made it at the same moment)").toResponse();
+            }
+            case INVALID_VALUE -> {
+                return Problems.badRequest("a value is too long or holds characters that cannot be stored").toResponse();
+            }
+            case OTHER -> {
+            }
+        }
         Log.error("unexpected failure", e);
         return new ProblemException(500, "internal", "服务器错误 / Internal error",
                 "something went wrong on our side; nothing was changed").toResponse();

@@ -28,6 +28,46 @@ public final class Problems {
         return new ProblemException(400, "bad-request", "请求无效 / Bad request", detail);
     }
 
+    /** What a database failure means to the client, however deeply it was wrapped. */
+    public enum DatabaseFailure {
+        /** the database cannot be reached or is restarting: try again shortly (503) */
+        UNAVAILABLE,
+        /** a lock or serialisation conflict with a concurrent request: try again (409) */
+        CONCURRENT,
+        /** a unique key taken by a concurrent request (409) */
+        DUPLICATE,
+        /** a value the database cannot take (too long, a NUL byte, out of range) that validation let through (400) */
+        INVALID_VALUE,
+        OTHER
+    }
+
+    public static DatabaseFailure databaseFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return DatabaseFailure.UNAVAILABLE;
+            }
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+                // 08: connection exception; 57P: server shutting down or starting; 53300: too many connections;
+                // 28: the service's login refused (an operator locked it out)
+                if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300") || state.startsWith("28")
+                        || String.valueOf(sql.getMessage()).contains("Acquisition timeout")) {
+                    return DatabaseFailure.UNAVAILABLE;
+                }
+                if (state.equals("40001") || state.equals("40P01") || state.equals("55P03")) {
+                    return DatabaseFailure.CONCURRENT;
+                }
+                if (state.equals("23505")) {
+                    return DatabaseFailure.DUPLICATE;
+                }
+                if (state.startsWith("22")) {
+                    return DatabaseFailure.INVALID_VALUE;
+                }
+            }
+        }
+        return DatabaseFailure.OTHER;
+    }
+
     /** Whether a failure was a concurrent edit (an optimistic-lock conflict), however deeply a commit wrapped it. */
     public static boolean isConcurrentEdit(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {

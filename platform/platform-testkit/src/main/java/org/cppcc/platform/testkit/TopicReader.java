@@ -59,13 +59,20 @@ public final class TopicReader {
     }
 
     public static void publish(String topic, String key, String value) {
+        publish(topic, key, value, java.util.Map.of());
+    }
+
+    /** With record headers (a dead letter's reason, say). */
+    public static void publish(String topic, String key, String value, java.util.Map<String, String> headers) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestPlatform.kafkaBootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            ProducerRecord<String, String> r = new ProducerRecord<>(topic, key, value);
+            headers.forEach((k, v) -> r.headers().add(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            producer.send(r).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not publish to " + topic, e);
         }
