@@ -67,6 +67,30 @@ USERS = [
     user("admin", "平台", "管理员", [], ["platform-admin"]),
 ]
 
+def person_attribute(name, display):
+    return {"name": name, "displayName": display, "multivalued": False,
+            "validations": {"length": {"max": 255}, "person-name-prohibited-characters": {}},
+            "permissions": {"view": ["admin", "user"], "edit": ["admin", "user"]}}
+
+
+# The user profile: Chinese names are 姓 (lastName) and 名 (firstName), neither required, and no e-mail is
+# required either (many members have none), so an account the registry makes can always log in. Attributes
+# outside the profile (the registry's bookkeeping, the full name as written) are for administrators only.
+USER_PROFILE = {
+    "unmanagedAttributePolicy": "ADMIN_EDIT",
+    "attributes": [
+        {"name": "username", "displayName": "${username}", "multivalued": False,
+         "validations": {"length": {"min": 2, "max": 64}, "username-prohibited-characters": {},
+                         "up-username-not-idn-homograph": {}},
+         "permissions": {"view": ["admin", "user"], "edit": ["admin"]}},
+        {"name": "email", "displayName": "${email}", "multivalued": False,
+         "validations": {"email": {}, "length": {"max": 255}},
+         "permissions": {"view": ["admin", "user"], "edit": ["admin", "user"]}},
+        person_attribute("lastName", "${lastName}"),
+        person_attribute("firstName", "${firstName}"),
+    ],
+}
+
 realm = {
     "realm": "cppcc", "enabled": True, "displayName": "数字政协 Digital CPPCC",
     "accessTokenLifespan": 900, "ssoSessionIdleTimeout": 3600,
@@ -75,12 +99,18 @@ realm = {
     "roles": {"realm": [{"name": "platform-admin",
                          "description": "Platform operator: registers committees and runs the platform"}]},
     "groups": [group(TREE)],
+    "components": {"org.keycloak.userprofile.UserProfileProvider": [
+        {"providerId": "declarative-user-profile", "subComponents": {},
+         "config": {"kc.user.profile.config": [json.dumps(USER_PROFILE, ensure_ascii=False)]}}]},
     "clients": [
         {"clientId": "cppcc-app", "name": "数字政协 app (members' and staff's mobile and web apps)", "enabled": True,
          "publicClient": True, "standardFlowEnabled": True, "directAccessGrantsEnabled": True,
          "redirectUris": ["cppcc://oauth/callback", "http://localhost:8080/*"], "webOrigins": ["+"],
          "attributes": {"pkce.code.challenge.method": "S256", "post.logout.redirect.uris": "cppcc://oauth/logout"},
          "protocolMappers": [
+             {"name": "api audience", "protocol": "openid-connect", "protocolMapper": "oidc-audience-mapper",
+              "config": {"included.custom.audience": "cppcc-api", "access.token.claim": "true", "id.token.claim": "false",
+                         "introspection.token.claim": "true"}},
              {"name": "committee roles", "protocol": "openid-connect", "protocolMapper": "oidc-group-membership-mapper",
               "config": {"full.path": "true", "claim.name": "committee_roles", "access.token.claim": "true",
                          "id.token.claim": "true", "userinfo.token.claim": "true",

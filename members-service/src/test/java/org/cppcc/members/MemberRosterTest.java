@@ -46,6 +46,21 @@ class MemberRosterTest {
     }
 
     @Test
+    void contactDetailsAreForTheMemberAndTheCommitteesStaffOnly() {
+        String username = "c-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String id = as("admin").body("{\"username\":\"" + username + "\",\"name\":\"林静\",\"sector\":\"经济界\","
+                        + "\"email\":\"linjing@example.cn\",\"mobile\":\"13900000000\"}").post("/committees/440112/members")
+                .then().statusCode(201).extract().path("id");
+        as("hp-member").get("/committees/440112/members/" + id).then().statusCode(200).body("name", equalTo("林静"))
+                .body("email", org.hamcrest.Matchers.nullValue()).body("mobile", org.hamcrest.Matchers.nullValue());
+        as("hp-member").get("/committees/440112/members?limit=100").then().statusCode(200)
+                .body("items.find { it.id == '" + id + "' }.email", org.hamcrest.Matchers.nullValue());
+        as("hp-staff").get("/committees/440112/members/" + id).then().statusCode(200).body("email", equalTo("linjing@example.cn"))
+                .body("mobile", equalTo("13900000000"));
+        as("hp-admin").get("/committees/440112/members/" + id).then().statusCode(200).body("mobile", equalTo("13900000000"));
+    }
+
+    @Test
     void rosterIsVisibleOnlyInsideTheCommittee() {
         String id = as("admin").body(member("hp-member", "张伟", "经济界")).post("/committees/440112/members")
                 .then().statusCode(201).extract().path("id");

@@ -95,6 +95,13 @@ class RegistryAndImportTest {
                 .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").body(out.toByteArray())
                 .post("/committees/440300/members/import").then().statusCode(200).body("created", equalTo(1));
         assertEquals(List.of(p), usernames("440300").stream().filter(p::equals).toList());
+
+        // a file that is not a workbook: a plain answer, not the parser's exception text
+        given().auth().oauth2(org.cppcc.platform.testkit.Tokens.of("admin"))
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").body("不是表格".getBytes(StandardCharsets.UTF_8))
+                .post("/committees/440300/members/import").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("save it from Excel or WPS"))
+                .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Exception")));
     }
 
     @Test

@@ -154,7 +154,7 @@ public class AccountSync {
         if (m == null) {
             return true;
         }
-        List<String> path = committeePath(committeeCode);
+        List<String> path = directory.path(committeeCode);
         try {
             String userId = m.userId;
             if (m.active()) {
@@ -201,14 +201,5 @@ public class AccountSync {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                         "select count(*) from member where user_id = ?1 and status = 'ACTIVE' and id <> ?2")
                 .setParameter(1, userId).setParameter(2, except).getSingleResult()).longValue() > 0);
-    }
-
-    /** Group names from the national committee down to this one, e.g. [100000, 440000, 440100, 440112]. */
-    private List<String> committeePath(String code) {
-        List<String> path = new ArrayList<>();
-        for (String c = code; c != null; c = directory.find(c).orElseThrow().parentCode()) {
-            path.add(0, c);
-        }
-        return path;
     }
 }

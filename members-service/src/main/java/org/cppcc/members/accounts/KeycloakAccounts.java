@@ -40,16 +40,44 @@ public class KeycloakAccounts {
     public record Person(String userId, String username, String name, String email) {
     }
 
+    /** An account that exists: whether it is enabled, its group paths and its own realm roles. */
+    public record Existing(String id, String username, boolean enabled, boolean disabledByRegistry, List<String> groups,
+                           List<String> realmRoles) {
+    }
+
+    /** Set on an account the registry disabled (no role left): only such an account is enabled again by a sync. */
+    static final String DISABLED_BY_REGISTRY = "cppccDisabledByRegistry";
+
+    /** The person's account if one exists (by id, else by user name), with what it holds. */
+    public Optional<Existing> existing(String userId, String username) {
+        return find(new Person(userId, username, null, null)).map(u -> {
+            var user = realm().users().get(u.getId());
+            List<String> groups = user.groups(0, 1000, false).stream().map(GroupRepresentation::getPath).toList();
+            List<String> roles = ownRealmRoles(user);
+            return new Existing(u.getId(), u.getUsername(), Boolean.TRUE.equals(u.isEnabled()), disabledByRegistry(u), groups, roles);
+        });
+    }
+
+    private static boolean disabledByRegistry(UserRepresentation u) {
+        return u.getAttributes() != null && u.getAttributes().getOrDefault(DISABLED_BY_REGISTRY, List.of()).contains("true");
+    }
+
     /**
      * Finds the person's account (by id, else by user name) or creates it, enabled, with the set-password
-     * action; returns its id. An existing account is linked, never duplicated.
+     * action; returns its id. An existing account is linked, never duplicated. A disabled account is enabled
+     * again only if the registry disabled it (its last role ended); one an operator disabled stays so.
      */
     public String ensureUser(Person p) {
         Optional<UserRepresentation> found = find(p);
         if (found.isPresent()) {
             UserRepresentation u = found.get();
             if (!Boolean.TRUE.equals(u.isEnabled())) {
+                if (!disabledByRegistry(u)) {
+                    throw new AccountRefused("the account " + u.getUsername() + " was disabled in Keycloak by an operator; "
+                            + "an operator enables it again");
+                }
                 u.setEnabled(true);
+                u.getAttributes().remove(DISABLED_BY_REGISTRY);
                 realm().users().get(u.getId()).update(u);
             }
             return u.getId();
@@ -57,8 +85,10 @@ public class KeycloakAccounts {
         UserRepresentation u = new UserRepresentation();
         u.setUsername(p.username());
         u.setEnabled(true);
-        u.setFirstName(p.name());
-        u.setLastName("");
+        PersonName name = PersonName.of(p.name());
+        u.setLastName(name.family());
+        u.setFirstName(name.given());
+        u.setAttributes(Map.of(PersonName.FULL_NAME, List.of(name.full())));
         u.setEmail(p.email());
         u.setEmailVerified(p.email() != null);
         u.setRequiredActions(List.of(SET_PASSWORD));
@@ -99,7 +129,10 @@ public class KeycloakAccounts {
         }
     }
 
-    /** Takes the role away; disables the account if no group (no role in any committee) is left and disableIfNone. */
+    /**
+     * Takes the role away; disables the account if disableIfNone and it holds nothing else: no group (no role in
+     * any committee) and no realm role of its own (an operator's account is never disabled by a committee).
+     */
     public void revoke(String userId, List<String> committeePath, String role, boolean disableIfNone) {
         var user = realm().users().get(userId);
         String path = path(committeePath) + "/" + role;
@@ -108,13 +141,22 @@ public class KeycloakAccounts {
                 user.leaveGroup(g.getId());
             }
         }
-        if (disableIfNone && user.groups(0, 1, true).isEmpty()) {
+        if (disableIfNone && user.groups(0, 1, true).isEmpty() && ownRealmRoles(user).isEmpty()) {
             UserRepresentation rep = user.toRepresentation();
             if (Boolean.TRUE.equals(rep.isEnabled())) {
                 rep.setEnabled(false);
+                Map<String, List<String>> attributes = new java.util.HashMap<>(rep.getAttributes() == null ? Map.of() : rep.getAttributes());
+                attributes.put(DISABLED_BY_REGISTRY, List.of("true"));
+                rep.setAttributes(attributes);
                 user.update(rep);
             }
         }
+    }
+
+    /** Realm roles beyond the ones every account has (default-roles-…, offline_access, uma_authorization). */
+    private static List<String> ownRealmRoles(org.keycloak.admin.client.resource.UserResource user) {
+        return user.roles().realmLevel().listAll().stream().map(org.keycloak.representations.idm.RoleRepresentation::getName)
+                .filter(r -> !r.startsWith("default-roles-") && !r.equals("offline_access") && !r.equals("uma_authorization")).toList();
     }
 
     /** Whether the user holds the role group (for the drift check). */

@@ -72,6 +72,13 @@ public class MemberService {
                     jobTitle, standingCommittee, email, mobile, termsServed, joinedAt, status, endedAt, endReason, null, null, version);
         }
 
+        /** What other members see of a member: no e-mail or mobile (personal data for the member and the committee's staff). */
+        MemberView withoutContact() {
+            return new MemberView(id, committee, userId, username, name, gender, ethnicity, party, sector, specialCommittee, workUnit,
+                    jobTitle, standingCommittee, null, null, termsServed, joinedAt, status, endedAt, endReason, accountState, accountError,
+                    version);
+        }
+
         public static MemberView of(Member m) {
             return new MemberView(m.id.toString(), m.committee, m.userId, m.username, m.name, m.gender, m.ethnicity, m.party,
                     m.sector, m.specialCommittee, m.workUnit, m.jobTitle, m.standingCommittee, m.email, m.mobile,
@@ -89,10 +96,13 @@ public class MemberService {
     private final Registry registry;
     private final RosterEventsPublisher events;
     private final Event<AccountDue> accountDue;
+    private final org.cppcc.members.accounts.AccountOwnership ownership;
     private final Clock clock;
 
     public MemberService(EntityManager em, Idempotency idempotency, CommitteeContext committee, Caller caller, Registry registry,
-                         RosterEventsPublisher events, Event<AccountDue> accountDue, Clock clock) {
+                         RosterEventsPublisher events, Event<AccountDue> accountDue, Clock clock,
+                         org.cppcc.members.accounts.AccountOwnership ownership) {
+        this.ownership = ownership;
         this.em = em;
         this.idempotency = idempotency;
         this.committee = committee;
@@ -207,9 +217,15 @@ public class MemberService {
         return forCaller(MemberView.of(find(id)));
     }
 
-    /** Account state and errors are for the committee's administrators. */
+    /**
+     * Account state and errors are for the committee's administrators; e-mail and mobile for the member and the
+     * committee's staff (offices, leaders, administrators), not for other members.
+     */
     private MemberView forCaller(MemberView v) {
-        return committee.has(Roles.COMMITTEE_ADMIN) || caller.platformAdmin() ? v : v.withoutAccount();
+        boolean admin = committee.has(Roles.COMMITTEE_ADMIN) || caller.platformAdmin();
+        boolean staff = admin || committee.has(Roles.PROPOSAL_OFFICE) || committee.has(Roles.CONSULTATION_OFFICE) || committee.has(Roles.LEADER);
+        MemberView shown = admin ? v : v.withoutAccount();
+        return staff || caller.userId().equals(v.userId()) ? shown : shown.withoutContact();
     }
 
     /** A member of the current committee (tenant-scoped: another committee's id is simply not found). */
@@ -230,6 +246,7 @@ public class MemberService {
 
     private Member create(JoinMember r) {
         checkAgainstRegistry(r);
+        ownership.checkMayLink(committee.code(), r.userId(), r.username());
         Member m = new Member();
         m.id = Ids.newId();
         m.committee = committee.code();

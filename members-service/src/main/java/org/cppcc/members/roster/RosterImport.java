@@ -176,7 +176,8 @@ public class RosterImport {
             }
             return rows;
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            throw Problems.badRequest("not a readable CSV file (UTF-8, comma-separated): " + e.getMessage());
+            io.quarkus.logging.Log.infof("unreadable CSV roster: %s", e.toString()); // the parser's words are for the log
+            throw Problems.badRequest("not a readable CSV file: save it as UTF-8, comma-separated, with one header row");
         }
     }
 
@@ -193,7 +194,8 @@ public class RosterImport {
             }
             return rows;
         } catch (IOException | RuntimeException e) {
-            throw Problems.badRequest("not a readable XLSX workbook: " + e.getMessage());
+            io.quarkus.logging.Log.infof("unreadable XLSX roster: %s", e.toString());
+            throw Problems.badRequest("not a readable XLSX workbook: save it from Excel or WPS as .xlsx, roster on the first sheet");
         }
     }
 }

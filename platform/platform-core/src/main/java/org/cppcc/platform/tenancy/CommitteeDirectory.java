@@ -39,6 +39,15 @@ public class CommitteeDirectory {
         return found.stream().findFirst();
     }
 
+    /** Codes from the national committee down to this one, e.g. [100000, 440000, 440100, 440112] (the Keycloak group path). */
+    public List<String> path(String code) {
+        List<String> path = new ArrayList<>();
+        for (String c = code; c != null; c = find(c).orElseThrow(() -> new IllegalStateException("unknown committee " + code)).parentCode()) {
+            path.add(0, c);
+        }
+        return path;
+    }
+
     public boolean exists(String code) {
         return find(code).isPresent();
     }
