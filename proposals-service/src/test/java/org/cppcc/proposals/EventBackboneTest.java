@@ -47,6 +47,9 @@ class EventBackboneTest {
     @Inject
     OutboxRelay relay;
 
+    @Inject
+    org.cppcc.platform.retention.Retention retention;
+
     @BeforeEach
     void setUp() {
         ProposalsTestSupport.committeesAnnounced();
@@ -178,6 +181,23 @@ class EventBackboneTest {
         as("admin").get("/admin/dead-letters").then().body("find { it.eventId == '" + eventId + "' }.replayed", equalTo(true));
         assertEquals(1, ((Number) column("select count(*) from processed_event where event_id = ?1", eventId)).intValue(),
                 "processed once");
+    }
+
+    @Test
+    void bookkeepingIsPrunedOnceItNoLongerServes() {
+        String old = "old-" + UUID.randomUUID();
+        String recent = "recent-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("insert into processed_event (consumer, event_id, processed_at) values ('test', ?1, now() - interval '31 days'), "
+                    + "('test', ?2, now() - interval '29 days')").setParameter(1, old).setParameter(2, recent).executeUpdate();
+            em.createNativeQuery("insert into idempotency_record (scope, idem_key, created_at) values ('test', ?1, now() - interval '8 days'), "
+                    + "('test', ?2, now() - interval '6 days')").setParameter(1, old).setParameter(2, recent).executeUpdate();
+        });
+        assertTrue(retention.pruneNow() >= 2);
+        assertEquals(null, column("select event_id from processed_event where event_id = ?1", old));
+        assertEquals(recent, column("select event_id from processed_event where event_id = ?1", recent));
+        assertEquals(null, column("select idem_key from idempotency_record where idem_key = ?1", old));
+        assertEquals(recent, column("select idem_key from idempotency_record where idem_key = ?1", recent));
     }
 
     static String joint(String cosigner) {

@@ -121,8 +121,12 @@ class ProposalLifecycleTest {
         given().get("/committees/440112/public/proposals/" + id).then().statusCode(404);
         step("hp-staff", id, "publish", null).statusCode(200).body("published", equalTo(true));
         given().get("/committees/440112/public/proposals/" + id).then().statusCode(200)
-                .body("replies.classification", equalTo(List.of("B", "A")));
-        given().get("/committees/440112/public/proposals").then().statusCode(200).body("items.id", hasItem(id));
+                .body("replies.classification", equalTo(List.of("B", "A"))).body("replies[1].body", equalTo("问题已解决"))
+                .body("replies[0].round", equalTo(1)).body("replies[1].round", equalTo(2))
+                .body("replies[0].unitName", org.hamcrest.Matchers.startsWith("区科技局")).body("replies[0].repliedAt", org.hamcrest.Matchers.endsWith("Z"))
+                .body("replies[0].attachments", equalTo(List.of()));
+        given().get("/committees/440112/public/proposals").then().statusCode(200).body("items.id", hasItem(id))
+                .body("items.find { it.id == '" + id + "' }.replies.classification", equalTo(List.of("B", "A")));
 
         // 归档: read-only
         step("hp-staff", id, "archive", null).statusCode(200).body("status", equalTo("ARCHIVED"));

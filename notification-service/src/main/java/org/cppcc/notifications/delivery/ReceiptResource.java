@@ -25,6 +25,7 @@ import java.util.Optional;
 /** Delivery receipts from SMS gateways and push providers: a sent message was DELIVERED to the device, or FAILED. */
 @Path("/channels/{channel}/receipts")
 @PermitAll
+@org.cppcc.platform.security.ProviderCallback
 @Consumes("application/json")
 @Tag(name = "receipts", description = "Callbacks for providers' delivery receipts")
 public class ReceiptResource {

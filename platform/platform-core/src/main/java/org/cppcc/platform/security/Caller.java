@@ -57,6 +57,12 @@ public class Caller {
         return name != null ? name : username();
     }
 
+    /** When the caller's token expires (its exp claim), if it has one. */
+    public java.util.Optional<java.time.Instant> tokenExpiresAt() {
+        long exp = authenticated() ? jwt().getExpirationTime() : 0;
+        return exp > 0 ? java.util.Optional.of(java.time.Instant.ofEpochSecond(exp)) : java.util.Optional.empty();
+    }
+
     public boolean platformAdmin() {
         return identity.hasRole(Roles.PLATFORM_ADMIN);
     }

@@ -64,7 +64,9 @@ public final class KeycloakServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         process = ManagedProcess.start("keycloak", List.of("bash", kc.toString(), "start", "--optimized",
-                        "--http-enabled=true", "--http-port=" + port, "--hostname-strict=false",
+                        "--http-enabled=true", "--http-port=" + port,
+                        // one public address: tokens carry the same issuer however a client reached Keycloak (localhost, 127.0.0.1, …)
+                        "--hostname=" + url(),
                         "--db-url=" + jdbcUrl, "--db-username=" + dbUser, "--db-password=" + dbPassword,
                         "--import-realm", "--log-level=warn,org.keycloak.services:info"),
                 home, env, logDir.resolve("keycloak.log"));

@@ -58,6 +58,44 @@ public final class TopicReader {
         return found;
     }
 
+    /**
+     * Waits until a consumer group has consumed (committed) everything now on these topics: after it, a duplicate
+     * published before this call has had its chance to take effect. A condition, not a clock.
+     */
+    public static void awaitConsumed(String group, Duration timeout, String... topics) {
+        awaitConsumed(TestPlatform.kafkaBootstrapServers(), group, timeout, topics);
+    }
+
+    public static void awaitConsumed(String bootstrapServers, String group, Duration timeout, String... topics) {
+        java.util.Map<String, Object> config = java.util.Map.of("bootstrap.servers", bootstrapServers);
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(config)) {
+            java.util.Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+            for (var d : admin.describeTopics(List.of(topics)).allTopicNames().get().values()) {
+                d.partitions().forEach(p -> latest.put(new org.apache.kafka.common.TopicPartition(d.name(), p.partition()),
+                        org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            }
+            var end = admin.listOffsets(latest).all().get();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                boolean done = end.entrySet().stream().allMatch(e -> e.getValue().offset() == 0
+                        || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue().offset()));
+                if (done) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("consumer group " + group + " did not consume " + List.of(topics) + " within " + timeout);
+                }
+                Thread.sleep(200); // polling a condition, as Awaitility does
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("could not read offsets of " + group, e);
+        }
+    }
+
     public static void publish(String topic, String key, String value) {
         publish(topic, key, value, java.util.Map.of());
     }
