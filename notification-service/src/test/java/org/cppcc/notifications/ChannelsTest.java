@@ -138,7 +138,9 @@ class ChannelsTest {
         Events.publish("consultations.events", activity, Events.activityCancelled("440112", activity, title));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !emails(HP_EMAIL, title).isEmpty());
-        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        // the dispatcher has looked at the SMS and put it off (a condition, not a clock)
+        await().atMost(Duration.ofSeconds(30)).until(() -> "deferred: quiet hours".equals(
+                detail("/activities/" + activity).getString("deliveries.find { it.channel == 'SMS' }.lastError")));
         assertEquals(0, sms(title), "no SMS at night");
         assertEquals("QUEUED", status("/activities/" + activity, "SMS"));
         assertEquals("QUEUED", status("/activities/" + activity, "PUSH"));
@@ -189,6 +191,47 @@ class ChannelsTest {
     }
 
     @Test
+    void theProviderIsCalledOutsideAnyTransactionAndACrashMidSendResendsWithTheSameKey() throws Exception {
+        ChannelsTestResource.SMS_ARRIVED.set(new java.util.concurrent.CountDownLatch(1));
+        var hold = new java.util.concurrent.CompletableFuture<Void>();
+        ChannelsTestResource.SMS_HOLD.set(hold);
+        String activity = UUID.randomUUID().toString();
+        String title = "发送不占事务 " + activity.substring(0, 8);
+        String deliveryId;
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(org.cppcc.platform.testkit.TestPlatform.jdbcUrl(), "service", "service")) {
+            Events.publish("consultations.events", activity, Events.activityCancelled("440112", activity, title));
+            assertTrue(ChannelsTestResource.SMS_ARRIVED.get().await(30, java.util.concurrent.TimeUnit.SECONDS), "the gateway was called");
+            // while the gateway holds the request: the claim is committed and no lock is held on the row
+            db.setAutoCommit(false);
+            try (var st = db.prepareStatement("select d.id from delivery d join notification n on n.id = d.notification_id "
+                    + "where d.channel = 'SMS' and d.status = 'SENDING' and n.link like ? for update nowait")) {
+                st.setString(1, "%" + activity);
+                try (var rs = st.executeQuery()) {
+                    assertTrue(rs.next(), "the delivery is SENDING, committed before the call");
+                    deliveryId = rs.getString(1);
+                }
+            }
+            db.rollback();
+        } finally {
+            ChannelsTestResource.SMS_HOLD.set(null);
+            hold.complete(null);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(status("/activities/" + activity, "SMS")));
+        assertTrue(ChannelsTestResource.SMS_KEYS.contains(deliveryId), "the provider is given the delivery as its idempotency key");
+
+        // the service dies mid-send: the claim's lease runs out (long ago, whatever the test clock says) and the same
+        // delivery goes out again, one attempt more
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(org.cppcc.platform.testkit.TestPlatform.jdbcUrl(), "service", "service");
+             var st = db.prepareStatement("update delivery set status = 'SENDING', lease_until = timestamptz '2000-01-01' where id = ?::uuid")) {
+            st.setString(1, deliveryId);
+            assertEquals(1, st.executeUpdate());
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> sms(title) == 2 && "SENT".equals(status("/activities/" + activity, "SMS")));
+        assertEquals(2, detail("/activities/" + activity).getInt("deliveries.find { it.channel == 'SMS' }.attempts"));
+        assertEquals(2, ChannelsTestResource.SMS_KEYS.stream().filter(deliveryId::equals).count(), "both attempts carry the same key");
+    }
+
+    @Test
     void aRedeliveredEventSendsNothingTwice() {
         String activity = UUID.randomUUID().toString();
         String title = "重复投递 " + activity.substring(0, 8);
@@ -196,8 +239,10 @@ class ChannelsTest {
         Events.publish("consultations.events", activity, event);
         Events.publish("consultations.events", activity, event);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> !emails(HP_EMAIL, title).isEmpty() && sms(title) == 1);
-        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        // a marker behind the duplicate on the same key: once its SMS is out, the duplicate had its chance
+        String marker = "标记 " + UUID.randomUUID().toString().substring(0, 8);
+        Events.publish("consultations.events", activity, Events.activityCancelled("440112", UUID.randomUUID().toString(), marker));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !emails(HP_EMAIL, title).isEmpty() && sms(marker) == 1);
         assertEquals(1, emails(HP_EMAIL, title).size());
         assertEquals(1, sms(title));
         long items = as("hp-member").get("/me/notifications?limit=100").then().extract().jsonPath()

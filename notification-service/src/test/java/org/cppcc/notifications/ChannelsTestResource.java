@@ -26,6 +26,14 @@ public class ChannelsTestResource implements QuarkusTestResourceLifecycleManager
     public static final List<String> SMS = new CopyOnWriteArrayList<>();
     public static final List<String> PUSH = new CopyOnWriteArrayList<>();
     public static final AtomicBoolean SMS_FAILS = new AtomicBoolean();
+    /** The Idempotency-Key of each SMS request, in order. */
+    public static final List<String> SMS_KEYS = new CopyOnWriteArrayList<>();
+    /** When set, the gateway holds each SMS request until the test completes this (to look at the database meanwhile). */
+    public static final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Void>> SMS_HOLD =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    /** Set when a held SMS request has arrived. */
+    public static final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CountDownLatch> SMS_ARRIVED =
+            new java.util.concurrent.atomic.AtomicReference<>(new java.util.concurrent.CountDownLatch(1));
     private static GreenMail smtp;
     private static HttpServer providers;
 
@@ -45,6 +53,12 @@ public class ChannelsTestResource implements QuarkusTestResourceLifecycleManager
             }
             providers.createContext("/sms/messages", ex -> {
                 String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                SMS_KEYS.add(String.valueOf(ex.getRequestHeaders().getFirst("Idempotency-Key")));
+                var hold = SMS_HOLD.get();
+                if (hold != null) {
+                    SMS_ARRIVED.get().countDown();
+                    hold.join();
+                }
                 if (SMS_FAILS.get()) {
                     answer(ex, 503, "{\"error\":\"gateway unavailable\"}");
                     return;

@@ -8,8 +8,11 @@ import java.util.List;
  */
 public interface ChannelAdapter {
 
-    /** What is sent: to whom (addresses of one person on this channel), and the rendered texts. */
-    record Outgoing(String userId, List<String> addresses, String title, String body, String link) {
+    /**
+     * What is sent: to whom (addresses of one person on this channel), and the rendered texts. The key is the
+     * same for every attempt of one delivery: providers that deduplicate by it never deliver one message twice.
+     */
+    record Outgoing(String key, String userId, List<String> addresses, String title, String body, String link) {
     }
 
     Channel channel();

@@ -3,6 +3,8 @@ package org.cppcc.notifications.delivery;
 public enum DeliveryStatus {
     /** waiting to be sent (possibly deferred: quiet hours, rate limit, a retry) */
     QUEUED,
+    /** claimed by a dispatcher and being sent now (until its lease runs out) */
+    SENDING,
     /** accepted by the SMTP server, SMS gateway or push provider */
     SENT,
     /** the provider confirmed it reached the device */

@@ -84,7 +84,7 @@ public class DigestJob {
         List<DigestItem> items = rows.stream().map(r -> new DigestItem((String) r[1], (String) r[2])).toList();
         Templates.Rendered text = templates.render(Category.DIGEST, Channel.EMAIL, preferences.of(userId).locale(),
                 Map.of("count", items.size(), "items", items));
-        channels.adapter(Channel.EMAIL).send(new ChannelAdapter.Outgoing(userId, List.of(email), text.title(), text.body(), null));
+        channels.adapter(Channel.EMAIL).send(new ChannelAdapter.Outgoing("digest-" + userId + "-" + java.time.LocalDate.now(clock), userId, List.of(email), text.title(), text.body(), null));
         em.createNativeQuery("update delivery set status = 'SENT', sent_at = ?1, attempts = attempts + 1 where id in (:ids)")
                 .setParameter(1, Dispatcher.ts(clock.instant())).setParameter("ids", ids).executeUpdate();
         return true;

@@ -3,6 +3,7 @@ package org.cppcc.notifications.delivery;
 import org.cppcc.platform.time.SqlTime;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +30,9 @@ import java.util.UUID;
  * Sends due deliveries, one job per channel, so a slow or failing SMS gateway never holds up e-mail or
  * push. Each delivery honours the person's choices: channel off → SKIPPED; low-priority e-mail → the daily
  * DIGEST; quiet hours → SMS and push wait until morning; SMS rate limit per person → wait. A failed send is
- * retried with exponential backoff, then FAILED (the staff's dead-letter list).
+ * retried with exponential backoff, then FAILED (the staff's dead-letter list). Providers are called outside any
+ * transaction: claim (SENDING, with a lease), send, record; a crash mid-send re-queues the claim when its lease
+ * runs out, as one more attempt with the same idempotency key.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -45,12 +49,15 @@ public class Dispatcher {
     private final Duration retryBase;
     private final int maxAttempts;
     private final SmsRateLimit smsLimit;
+    private final Duration lease;
 
     public Dispatcher(EntityManager em, Channels channels, PreferenceStore preferences, Directory directory, Templates templates,
                       ObjectMapper json, Clock clock,
                       @ConfigProperty(name = "cppcc.notify.retry.base", defaultValue = "30s") Duration retryBase,
                       @ConfigProperty(name = "cppcc.notify.retry.max-attempts", defaultValue = "5") int maxAttempts,
-                      @ConfigProperty(name = "cppcc.notify.sms.max-per-hour", defaultValue = "5") int smsPerHour) {
+                      @ConfigProperty(name = "cppcc.notify.sms.max-per-hour", defaultValue = "5") int smsPerHour,
+                      @ConfigProperty(name = "cppcc.notify.send-lease", defaultValue = "2m") Duration lease) {
+        this.lease = lease;
         this.em = em;
         this.channels = channels;
         this.preferences = preferences;
@@ -81,11 +88,21 @@ public class Dispatcher {
         dispatch(Channel.PUSH);
     }
 
-    /** Handles one batch of this channel's due deliveries; returns how many. */
+    /** A delivery claimed for sending: its attempt number and what goes out. */
+    private record Claimed(UUID id, int attempt, ChannelAdapter.Outgoing message) {
+    }
+
+    /**
+     * Handles one batch of this channel's due deliveries; returns how many. Claims them in one short transaction,
+     * calls the provider outside any transaction (a slow provider holds no database lock and no transaction can
+     * time out and send everything again), then records each result in its own transaction.
+     */
     @ActivateRequestContext
     public int dispatch(Channel channel) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = clock.instant();
+        Instant now = clock.instant();
+        List<Claimed> claimed = new ArrayList<>();
+        int handled = QuarkusTransaction.requiringNew().call(() -> {
+            requeueExpired(channel, now);
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("select d.id, d.user_id, d.committee, d.attempts, n.category, n.data, n.link "
                             + "from delivery d join notification n on n.id = d.notification_id "
@@ -93,55 +110,88 @@ public class Dispatcher {
                             + "order by d.next_attempt_at limit " + BATCH + " for update of d skip locked")
                     .setParameter(1, channel.name()).setParameter(2, ts(now)).getResultList();
             for (Object[] r : rows) {
-                handle(channel, (UUID) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue(),
-                        Category.of((String) r[4]).orElse(Category.ANNOUNCEMENT), (String) r[5], (String) r[6], now);
+                decide(channel, (UUID) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue(),
+                        Category.of((String) r[4]).orElse(Category.ANNOUNCEMENT), (String) r[5], (String) r[6], now).ifPresent(claimed::add);
             }
             return rows.size();
         });
+        for (Claimed c : claimed) {
+            send(channel, c, now);
+        }
+        return handled;
     }
 
-    private void handle(Channel channel, UUID id, String userId, String committee, int attempts, Category category, String data,
-                        String link, Instant now) {
+    /** A claim whose lease ran out: the service stopped mid-send; the attempt counts, and it waits in line again. */
+    private void requeueExpired(Channel channel, Instant now) {
+        em.createNativeQuery("update delivery set status = case when attempts >= ?1 then 'FAILED' else 'QUEUED' end, "
+                        + "last_error = 'interrupted while sending', next_attempt_at = ?2 "
+                        + "where channel = ?3 and status = 'SENDING' and lease_until < ?2")
+                .setParameter(1, maxAttempts).setParameter(2, ts(now)).setParameter(3, channel.name()).executeUpdate();
+    }
+
+    /** Applies the person's choices; returns the claim when the delivery is to be sent now. */
+    private java.util.Optional<Claimed> decide(Channel channel, UUID id, String userId, String committee, int attempts, Category category,
+                                               String data, String link, Instant now) {
         Preferences p = preferences.of(userId);
         if (!p.wants(category, channel)) {
             finish(id, DeliveryStatus.SKIPPED, "turned off by the recipient", attempts, null, now);
-            return;
+            return java.util.Optional.empty();
         }
         if (channel == Channel.EMAIL && p.digest(category)) {
             finish(id, DeliveryStatus.DIGEST, null, attempts, null, now);
-            return;
+            return java.util.Optional.empty();
         }
         if (channel != Channel.EMAIL && p.quietAt(now)) {
             deferTo(id, p.quietOverAfter(now), "quiet hours");
-            return;
+            return java.util.Optional.empty();
         }
         if (channel == Channel.SMS) {
             Instant allowed = smsAllowedAt(userId, now);
             if (allowed.isAfter(now)) {
                 deferTo(id, allowed, "SMS rate limit");
-                return;
+                return java.util.Optional.empty();
             }
         }
         List<String> addresses = addresses(channel, userId, committee);
         if (addresses.isEmpty()) {
             finish(id, DeliveryStatus.SKIPPED, "no " + channel + " address", attempts, null, now);
-            return;
+            return java.util.Optional.empty();
         }
         Templates.Rendered text = templates.render(category, channel, p.locale(), read(data));
+        em.createNativeQuery("update delivery set status = 'SENDING', attempts = attempts + 1, claimed_at = ?1, lease_until = ?2 where id = ?3")
+                .setParameter(1, ts(now)).setParameter(2, ts(now.plus(lease))).setParameter(3, id).executeUpdate();
+        return java.util.Optional.of(new Claimed(id, attempts + 1,
+                new ChannelAdapter.Outgoing(id.toString(), userId, addresses, text.title(), text.body(), link)));
+    }
+
+    /** Sends one claimed delivery (no transaction open) and records the result in a transaction of its own. */
+    private void send(Channel channel, Claimed c, Instant now) {
+        String ref;
         try {
-            String ref = channels.adapter(channel).send(new ChannelAdapter.Outgoing(userId, addresses, text.title(), text.body(), link));
-            finish(id, DeliveryStatus.SENT, null, attempts + 1, ref, now);
+            ref = channels.adapter(channel).send(c.message());
         } catch (Exception e) {
-            int tried = attempts + 1;
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            if (tried >= maxAttempts) {
-                finish(id, DeliveryStatus.FAILED, error, tried, null, now);
-            } else {
-                em.createNativeQuery("update delivery set attempts = ?1, last_error = ?2, next_attempt_at = ?3 where id = ?4")
-                        .setParameter(1, tried).setParameter(2, error)
-                        .setParameter(3, ts(now.plus(retryBase.multipliedBy(1L << (tried - 1))))).setParameter(4, id).executeUpdate();
-            }
+            Log.warnf("%s delivery %s, attempt %d, failed: %s", channel, c.id(), c.attempt(), error);
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (c.attempt() >= maxAttempts) {
+                    finishClaimed(c.id(), DeliveryStatus.FAILED, error, null, now);
+                } else {
+                    em.createNativeQuery("update delivery set status = 'QUEUED', last_error = ?1, next_attempt_at = ?2, lease_until = null "
+                                    + "where id = ?3 and status = 'SENDING'")
+                            .setParameter(1, error).setParameter(2, ts(now.plus(retryBase.multipliedBy(1L << (c.attempt() - 1)))))
+                            .setParameter(3, c.id()).executeUpdate();
+                }
+            });
+            return;
         }
+        QuarkusTransaction.requiringNew().run(() -> finishClaimed(c.id(), DeliveryStatus.SENT, null, ref, now));
+    }
+
+    private void finishClaimed(UUID id, DeliveryStatus status, String error, String ref, Instant now) {
+        em.createNativeQuery("update delivery set status = ?1, last_error = ?2, provider_ref = ?3, lease_until = null, "
+                        + "sent_at = case when ?1 = 'SENT' then ?4 else sent_at end where id = ?5 and status = 'SENDING'")
+                .setParameter(1, status.name()).setParameter(2, error).setParameter(3, ref).setParameter(4, ts(now)).setParameter(5, id)
+                .executeUpdate();
     }
 
     private List<String> addresses(Channel channel, String userId, String committee) {
@@ -155,8 +205,9 @@ public class Dispatcher {
 
     private Instant smsAllowedAt(String userId, Instant now) {
         @SuppressWarnings("unchecked")
-        List<Object> sent = em.createNativeQuery("select sent_at from delivery where user_id = ?1 and channel = 'SMS' and sent_at > ?2 "
-                        + "order by sent_at").setParameter(1, userId).setParameter(2, ts(now.minus(SmsRateLimit.WINDOW))).getResultList();
+        // messages being sent right now count too
+        List<Object> sent = em.createNativeQuery("select coalesce(sent_at, claimed_at) from delivery where user_id = ?1 and channel = 'SMS' "
+                        + "and (sent_at > ?2 or (status = 'SENDING' and claimed_at > ?2)) order by 1").setParameter(1, userId).setParameter(2, ts(now.minus(SmsRateLimit.WINDOW))).getResultList();
         return smsLimit.allowedAt(sent.stream().map(SqlTime::instant).toList(), now);
     }
 

@@ -65,7 +65,7 @@ public final class HttpProviderAdapters {
             body.put("text", m.body());
             body.put("link", m.link());
             HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base + "/messages")).timeout(Duration.ofSeconds(5))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                    .header("Content-Type", "application/json").header("Idempotency-Key", m.key()).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
             apiKey().ifPresent(k -> r.header("Authorization", "Bearer " + k));
             HttpResponse<String> response = CLIENT.send(r.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {

@@ -9,13 +9,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import org.cppcc.notifications.inbox.InboxService.NotificationView;
 import org.cppcc.notifications.inbox.InboxService.UnreadCount;
 import org.cppcc.platform.paging.Page;
 import org.cppcc.platform.paging.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -27,11 +30,9 @@ import java.util.UUID;
 public class InboxResource {
 
     private final InboxService inbox;
-    private final InboxStream stream;
 
-    public InboxResource(InboxService inbox, InboxStream stream) {
+    public InboxResource(InboxService inbox) {
         this.inbox = inbox;
-        this.stream = stream;
     }
 
     @GET
@@ -51,11 +52,12 @@ public class InboxResource {
     @GET
     @Path("stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Blocking
-    @Operation(summary = "New notifications for me, live (server-sent events); on reconnect, list to catch up")
-    public Multi<NotificationView> stream() {
-        return stream.subscribe(inbox.audienceKeys());
+    @Operation(summary = "New notifications for me, live (server-sent events, each with its id). Send Last-Event-ID on reconnect "
+            + "to receive first what was missed (up to 100); the stream ends when the token expires (reconnect with a fresh one)")
+    public Multi<OutboundSseEvent> stream(@Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId) {
+        return inbox.liveFeed(lastEventId).map(v -> sse.newEventBuilder().id(v.id()).name("notification")
+                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(NotificationView.class, v).build());
     }
 
     @GET

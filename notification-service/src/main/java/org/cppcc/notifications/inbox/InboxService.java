@@ -10,6 +10,9 @@ import org.cppcc.platform.paging.PageRequest;
 import org.cppcc.platform.problem.Problems;
 import org.cppcc.platform.security.Caller;
 
+import io.smallrye.mutiny.Multi;
+
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -42,11 +45,57 @@ public class InboxService {
     private final EntityManager em;
     private final Caller caller;
     private final Directory directory;
+    private final InboxStream stream;
 
-    public InboxService(EntityManager em, Caller caller, Directory directory) {
+    public InboxService(EntityManager em, Caller caller, Directory directory, InboxStream stream) {
+        this.stream = stream;
         this.em = em;
         this.caller = caller;
         this.directory = directory;
+    }
+
+    /** How many missed notifications a reconnecting client receives before the live ones. */
+    static final int CATCH_UP = 100;
+
+    /**
+     * The caller's live feed: first what they missed after {@code lastEventId} (oldest first, at most
+     * {@value #CATCH_UP}), then new notifications as they are committed; it ends when the caller's token
+     * expires, so a connection never outlives the rights it was opened with.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Multi<NotificationView> liveFeed(String lastEventId) {
+        Multi<NotificationView> live = stream.subscribe(audienceKeys()); // registered before the catch-up is read: nothing falls between
+        List<NotificationView> missed = lastEventId == null || lastEventId.isBlank() ? List.of() : after(eventId(lastEventId));
+        Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        missed.forEach(v -> seen.add(v.id()));
+        Duration left = caller.tokenExpiresAt().map(exp -> Duration.between(Instant.now(), exp)).orElse(Duration.ZERO);
+        if (left.isNegative() || left.isZero()) {
+            throw Problems.unauthorized();
+        }
+        return Multi.createBy().concatenating().streams(Multi.createFrom().iterable(missed), live.filter(v -> seen.add(v.id())))
+                .select().first(left);
+    }
+
+    private static UUID eventId(String lastEventId) {
+        try {
+            return UUID.fromString(lastEventId.strip());
+        } catch (IllegalArgumentException e) {
+            throw Problems.badRequest("Last-Event-ID is not an id this stream sent");
+        }
+    }
+
+    /** The caller's notifications after this one, oldest first (ids grow with time). */
+    private List<NotificationView> after(UUID id) {
+        List<Notification> rows = em.createQuery("select n from Notification n where " + MINE + " and n.id > :after order by n.id",
+                        Notification.class)
+                .setParameter("user", caller.userId()).setParameter("roles", roleAudiences()).setParameter("units", unitAudiences())
+                .setParameter("after", id).setMaxResults(CATCH_UP).getResultList();
+        Set<UUID> read = readAmong(rows);
+        return rows.stream().map(n -> view(n, read)).toList();
+    }
+
+    private static NotificationView view(Notification n, Set<UUID> read) {
+        return new NotificationView(n.id.toString(), n.committee, n.category, n.title, n.body, n.link, n.createdAt, read.contains(n.id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -60,8 +109,7 @@ public class InboxService {
         }
         List<Notification> rows = query.getResultList();
         Set<UUID> read = readAmong(rows);
-        return Page.of(rows, page, n -> n.id.toString(), n -> new NotificationView(n.id.toString(), n.committee, n.category,
-                n.title, n.body, n.link, n.createdAt, read.contains(n.id)));
+        return Page.of(rows, page, n -> n.id.toString(), n -> view(n, read));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -89,10 +137,15 @@ public class InboxService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select channel, status, attempts, sent_at, delivered_at, last_error from delivery "
                 + "where notification_id = ?1 and user_id = ?2 order by channel").setParameter(1, id).setParameter(2, caller.userId()).getResultList();
+        // a provider's error text is for operators (logs, the committee's delivery list), not for the person
         List<DeliveryView> deliveries = rows.stream().map(r -> new DeliveryView((String) r[0], (String) r[1], ((Number) r[2]).intValue(),
-                SqlTime.instant(r[3]), SqlTime.instant(r[4]), (String) r[5])).toList();
-        return new NotificationDetail(new NotificationView(n.id.toString(), n.committee, n.category, n.title, n.body, n.link, n.createdAt, read),
-                deliveries);
+                SqlTime.instant(r[3]), SqlTime.instant(r[4]), personal((String) r[5]))).toList();
+        return new NotificationDetail(view(n, read ? Set.of(n.id) : Set.of()), deliveries);
+    }
+
+    /** Our own reasons (a deferral: quiet hours, rate limit) are shown as they are; a provider's error text is not. */
+    private static String personal(String lastError) {
+        return lastError == null || lastError.startsWith("deferred: ") ? lastError : "发送失败 / Delivery failed";
     }
 
     /** The keys of everything addressed to me, as the live stream matches them. */
