@@ -28,7 +28,12 @@ public final class Tokens {
     }
 
     public static String fetch(String realmUrl, String username, String password) {
-        String form = "grant_type=password&client_id=cppcc-app&scope=openid&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+        return fetch(realmUrl, "cppcc-app", username, password);
+    }
+
+    /** A token of another client of the realm (e.g. admin-cli): the API must refuse it (wrong audience). */
+    public static String fetch(String realmUrl, String clientId, String username, String password) {
+        String form = "grant_type=password&client_id=" + clientId + "&scope=openid&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         try {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
