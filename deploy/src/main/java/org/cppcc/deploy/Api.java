@@ -65,6 +65,13 @@ public final class Api {
         return send(json(url, token).POST(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
+    /** A POST with extra headers (an Idempotency-Key, say). */
+    public Reply post(String url, String token, Object body, java.util.Map<String, String> headers) {
+        HttpRequest.Builder r = json(url, token);
+        headers.forEach(r::header);
+        return send(r.POST(HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
     public Reply put(String url, String token, Object body) {
         return send(json(url, token).PUT(HttpRequest.BodyPublishers.ofString(write(body))));
     }

@@ -114,6 +114,14 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** Kills the broker at once (kill -9), as a crash would; {@link #start()} brings it back on the same data. */
+    public synchronized void kill() {
+        if (process != null) {
+            process.kill();
+            process = null;
+        }
+    }
+
     public synchronized boolean running() {
         return process != null && process.alive();
     }
