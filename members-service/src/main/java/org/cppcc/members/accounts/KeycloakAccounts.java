@@ -159,6 +159,16 @@ public class KeycloakAccounts {
                 .filter(r -> !r.startsWith("default-roles-") && !r.equals("offline_access") && !r.equals("uma_authorization")).toList();
     }
 
+    /** The people holding a role group of a committee (empty if the group does not exist yet). */
+    public List<UserRepresentation> holders(List<String> committeePath, String role) {
+        try {
+            String groupId = realm().getGroupByPath(path(committeePath) + "/" + role).getId();
+            return realm().groups().group(groupId).members(0, 1000);
+        } catch (NotFoundException e) {
+            return List.of();
+        }
+    }
+
     /** Whether the user holds the role group (for the drift check). */
     public boolean holds(String userId, List<String> committeePath, String role) {
         String path = path(committeePath) + "/" + role;
