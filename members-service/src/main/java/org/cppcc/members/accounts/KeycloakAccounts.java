@@ -2,7 +2,6 @@ package org.cppcc.members.accounts;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.keycloak.admin.client.Keycloak;
@@ -113,7 +112,8 @@ public class KeycloakAccounts {
         if (p.userId() != null) {
             try {
                 return Optional.of(realm().users().get(p.userId()).toRepresentation());
-            } catch (NotFoundException e) {
+            } catch (jakarta.ws.rs.WebApplicationException e) {
+                notFoundOrThrow(e);
                 // fall back to the user name
             }
         }
@@ -159,12 +159,18 @@ public class KeycloakAccounts {
                 .filter(r -> !r.startsWith("default-roles-") && !r.equals("offline_access") && !r.equals("uma_authorization")).toList();
     }
 
+    /** Makes every role group of a committee (onboarding), so that roles can be granted at once. */
+    public void ensureRoleGroups(List<String> committeePath, java.util.Collection<String> roles) {
+        roles.forEach(role -> ensureGroup(committeePath, role));
+    }
+
     /** The people holding a role group of a committee (empty if the group does not exist yet). */
     public List<UserRepresentation> holders(List<String> committeePath, String role) {
         try {
             String groupId = realm().getGroupByPath(path(committeePath) + "/" + role).getId();
             return realm().groups().group(groupId).members(0, 1000);
-        } catch (NotFoundException e) {
+        } catch (jakarta.ws.rs.WebApplicationException e) {
+            notFoundOrThrow(e);
             return List.of();
         }
     }
@@ -178,7 +184,8 @@ public class KeycloakAccounts {
     public Optional<UserRepresentation> user(String userId) {
         try {
             return Optional.of(realm().users().get(userId).toRepresentation());
-        } catch (NotFoundException e) {
+        } catch (jakarta.ws.rs.WebApplicationException e) {
+            notFoundOrThrow(e);
             return Optional.empty();
         }
     }
@@ -187,7 +194,8 @@ public class KeycloakAccounts {
         String full = path(committeePath) + "/" + role;
         try {
             return realm().getGroupByPath(full).getId();
-        } catch (NotFoundException e) {
+        } catch (jakarta.ws.rs.WebApplicationException e) {
+            notFoundOrThrow(e);
             // build it top-down below
         }
         String parentId = null;
@@ -200,7 +208,8 @@ public class KeycloakAccounts {
             String id;
             try {
                 id = realm().getGroupByPath(path.toString()).getId();
-            } catch (NotFoundException e) {
+            } catch (jakarta.ws.rs.WebApplicationException e) {
+                notFoundOrThrow(e);
                 GroupRepresentation g = new GroupRepresentation();
                 g.setName(name);
                 if (i == names.size() - 1) {
@@ -217,6 +226,16 @@ public class KeycloakAccounts {
 
     private static String path(List<String> committeePath) {
         return "/" + String.join("/", committeePath);
+    }
+
+    /**
+     * Keycloak's 404 (the admin client reports it as a WebApplicationException, reactive or classic); any other
+     * failure goes on up.
+     */
+    private static void notFoundOrThrow(jakarta.ws.rs.WebApplicationException e) {
+        if (e.getResponse() == null || e.getResponse().getStatus() != 404) {
+            throw e;
+        }
     }
 
     private RealmResource realm() {

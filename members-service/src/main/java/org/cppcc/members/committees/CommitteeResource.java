@@ -46,4 +46,20 @@ public class CommitteeResource {
     public Committee register(@PathParam("committeeCode") String code, @Valid @NotNull RegisterCommittee request) {
         return service.register(code, request);
     }
+
+    @jakarta.ws.rs.POST
+    @Path("admin/committees/{committeeCode}/suspend")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Operation(summary = "暂停: make a committee read-only in every service (writes answer 423) until it is resumed")
+    public Committee suspend(@PathParam("committeeCode") String code) {
+        return service.suspend(code);
+    }
+
+    @jakarta.ws.rs.POST
+    @Path("admin/committees/{committeeCode}/resume")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Operation(summary = "恢复: a suspended committee takes changes again")
+    public Committee resume(@PathParam("committeeCode") String code) {
+        return service.resume(code);
+    }
 }

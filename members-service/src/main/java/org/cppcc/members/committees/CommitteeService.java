@@ -29,10 +29,12 @@ public class CommitteeService {
 
     private final CommitteeDirectory directory;
     private final Outbox outbox;
+    private final jakarta.enterprise.event.Event<RoleGroupsDue> roleGroups;
 
-    public CommitteeService(CommitteeDirectory directory, Outbox outbox) {
+    public CommitteeService(CommitteeDirectory directory, Outbox outbox, jakarta.enterprise.event.Event<RoleGroupsDue> roleGroups) {
         this.directory = directory;
         this.outbox = outbox;
+        this.roleGroups = roleGroups;
     }
 
     /** Registers or renames a committee (idempotent: the same request twice changes nothing more). */
@@ -46,14 +48,43 @@ public class CommitteeService {
         if (request.parentCode() != null && !directory.exists(request.parentCode())) {
             throw Problems.badRequest("parent committee " + request.parentCode() + " is not registered");
         }
-        Committee committee = new Committee(code, request.name().strip(), request.level().name(), request.parentCode());
+        boolean suspended = directory.find(code).map(Committee::suspended).orElse(false); // a rename does not resume it
+        Committee committee = new Committee(code, request.name().strip(), request.level().name(), request.parentCode(), suspended);
         if (directory.find(code).filter(committee::equals).isPresent()) {
             return committee;
         }
-        CommitteeRegistered event = new CommitteeRegistered(code, committee.name(), committee.level(), committee.parentCode());
-        directory.register(event);
-        outbox.publish(Topics.MEMBERS, EventTypes.COMMITTEE_REGISTERED, code, code, event);
+        announce(committee);
+        roleGroups.fire(new RoleGroupsDue(code));
         return committee;
+    }
+
+    /** 暂停: the committee becomes read-only in every service (writes answer 423) until it is resumed. */
+    public Committee suspend(String code) {
+        return setSuspended(code, true);
+    }
+
+    public Committee resume(String code) {
+        return setSuspended(code, false);
+    }
+
+    private Committee setSuspended(String code, boolean suspended) {
+        Committee c = directory.find(code).orElseThrow(() -> Problems.notFound("committee", code));
+        if (c.suspended() == suspended) {
+            return c;
+        }
+        Committee changed = new Committee(c.code(), c.name(), c.level(), c.parentCode(), suspended);
+        announce(changed);
+        return changed;
+    }
+
+    private void announce(Committee c) {
+        CommitteeRegistered event = new CommitteeRegistered(c.code(), c.name(), c.level(), c.parentCode(), c.suspended());
+        directory.register(event);
+        outbox.publish(Topics.MEMBERS, EventTypes.COMMITTEE_REGISTERED, c.code(), c.code(), event);
+    }
+
+    /** Fired when a committee is registered: its Keycloak role groups are made once the registration commits. */
+    public record RoleGroupsDue(String code) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

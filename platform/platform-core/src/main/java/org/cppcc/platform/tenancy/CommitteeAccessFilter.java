@@ -23,6 +23,7 @@ import java.util.Set;
 public class CommitteeAccessFilter {
 
     public static final String CODE_PARAM = "code";
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final Caller caller;
     private final CommitteeContext context;
@@ -35,7 +36,7 @@ public class CommitteeAccessFilter {
     }
 
     @ServerRequestFilter
-    public Optional<Response> check(UriInfo uri, ResourceInfo resource) {
+    public Optional<Response> check(UriInfo uri, ResourceInfo resource, jakarta.ws.rs.container.ContainerRequestContext request) {
         String code = uri.getPathParameters().getFirst(CODE_PARAM);
         if (code == null) {
             return Optional.empty();
@@ -43,8 +44,14 @@ public class CommitteeAccessFilter {
         Method method = resource.getResourceMethod();
         boolean open = method != null && (method.isAnnotationPresent(PermitAll.class)
                 || resource.getResourceClass().isAnnotationPresent(PermitAll.class));
-        if (!code.matches("\\d{6}") || !committees.exists(code)) {
+        Optional<Committee> found = code.matches("\\d{6}") ? committees.find(code) : Optional.empty();
+        if (found.isEmpty()) {
             return Optional.of(Problems.notFound("committee", code).toResponse());
+        }
+        if (found.get().suspended() && !READS.contains(request.getMethod())) {
+            return Optional.of(new org.cppcc.platform.problem.ProblemException(423, "committee-suspended", "委员会已暂停 / Committee suspended",
+                    "committee " + code + " is suspended: its data can be read, not changed, until a platform administrator resumes it")
+                    .toResponse());
         }
         if (open) {
             context.enter(code, caller.authenticated() ? granted(code) : Set.of());

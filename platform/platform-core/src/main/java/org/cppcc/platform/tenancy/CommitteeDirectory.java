@@ -34,7 +34,7 @@ public class CommitteeDirectory {
         if (cached != null) {
             return Optional.of(cached);
         }
-        List<Committee> found = query("select code, name, level, parent_code from committee where code = ?", code);
+        List<Committee> found = query("select code, name, level, parent_code, suspended from committee where code = ?", code);
         found.forEach(c -> cache.put(c.code(), c));
         return found.stream().findFirst();
     }
@@ -53,19 +53,23 @@ public class CommitteeDirectory {
     }
 
     public List<Committee> all() {
-        return query("select code, name, level, parent_code from committee order by code");
+        return query("select code, name, level, parent_code, suspended from committee order by code");
     }
 
     /** Inserts or updates a committee; call inside the transaction of the event or request that causes it. */
     public void register(CommitteeRegistered c) {
         try (Connection con = dataSource.getConnection();
-             PreparedStatement st = con.prepareStatement("insert into committee (code, name, level, parent_code, updated_at) "
-                     + "values (?, ?, ?, ?, now()) on conflict (code) do update set name = excluded.name, "
-                     + "level = excluded.level, parent_code = excluded.parent_code, updated_at = now()")) {
+             // an event without "suspended" (written before suspension existed) leaves the state as it is
+            PreparedStatement st = con.prepareStatement("insert into committee (code, name, level, parent_code, suspended, updated_at) "
+                     + "values (?, ?, ?, ?, coalesce(?, false), now()) on conflict (code) do update set name = excluded.name, "
+                     + "level = excluded.level, parent_code = excluded.parent_code, "
+                     + "suspended = coalesce(?, committee.suspended), updated_at = now()")) {
             st.setString(1, c.code());
             st.setString(2, c.name());
             st.setString(3, c.level());
             st.setString(4, c.parentCode());
+            st.setObject(5, c.suspended(), java.sql.Types.BOOLEAN);
+            st.setObject(6, c.suspended(), java.sql.Types.BOOLEAN);
             st.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not register committee " + c.code(), e);
@@ -81,7 +85,7 @@ public class CommitteeDirectory {
             List<Committee> out = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Committee(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    out.add(new Committee(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)));
                 }
             }
             return out;
