@@ -217,6 +217,6 @@ class EventBackboneTest {
     static double retries() {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(l -> l.startsWith("ft_retry_retries_total") && l.contains("EventProcessor"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+                .map(l -> Double.valueOf(l.substring(l.lastIndexOf(" ") + 1))).reduce(0.0, Double::sum);
     }
 }
