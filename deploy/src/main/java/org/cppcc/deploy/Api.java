@@ -34,7 +34,13 @@ public final class Api {
 
     /** An access token for a user, through the app's client (password grant: demo and tests only). */
     public String token(String username, String password) {
-        String form = "grant_type=password&client_id=cppcc-app&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+        return token("cppcc-app", username, password);
+    }
+
+    /** An access token through a given client of this realm (admin-cli of the master realm, for drills). */
+    public String token(String clientId, String username, String password) {
+        String form = "grant_type=password&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+                + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         Reply r = send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));

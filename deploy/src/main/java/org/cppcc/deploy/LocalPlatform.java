@@ -110,6 +110,23 @@ public final class LocalPlatform implements AutoCloseable {
         return kafka;
     }
 
+    public KeycloakServer keycloak() {
+        return keycloak;
+    }
+
+    /** Stops the embedded PostgreSQL (fast shutdown: sessions are cut, as in a restart); for fault drills. */
+    public void stopPostgres() {
+        if (externalPostgres != null) {
+            throw new IllegalStateException("an external PostgreSQL is not ours to stop");
+        }
+        postgres.close();
+    }
+
+    /** Starts the embedded PostgreSQL again on the same data and port. */
+    public void startPostgres() {
+        postgres = PostgresServer.startEmbedded(stateDir.resolve("postgres"), ports.postgres());
+    }
+
     public String url(Service s) {
         return "http://localhost:" + s.port(ports);
     }

@@ -1,41 +1,19 @@
 package org.cppcc.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.cppcc.deploy.Api;
-import org.cppcc.deploy.DemoSeed;
 import org.cppcc.deploy.LocalPlatform;
 import org.cppcc.deploy.Service;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * R1: submissions at a steady rate from several members while the Kafka broker is killed (kill -9) and later
- * restarted, then proposals-service and notification-service are each killed and restarted. A client retries a
- * failed submission with the same Idempotency-Key, as the apps do. Afterwards every submission exists once,
- * and each has exactly one staff notification, one receipt and one 履职 entry.
+ * restarted, then proposals-service and notification-service are each killed and restarted ({@link FaultDrill}).
  * <p>
  * Its size is set by system properties (CI runs the default; the long run is
  * {@code -Dcppcc.fault.submissions=10000 -Dcppcc.fault.rate=50 -Dcppcc.fault.kafka-down=60}); it prints its figures.
@@ -45,204 +23,43 @@ class FaultSuiteTest {
     static final int SUBMISSIONS = Integer.getInteger("cppcc.fault.submissions", 1200);
     static final int RATE = Integer.getInteger("cppcc.fault.rate", 30);
     static final int KAFKA_DOWN_SECONDS = Integer.getInteger("cppcc.fault.kafka-down", 15);
-    /** who submits, and where their committee's proposal office reads */
-    static final List<String[]> AUTHORS = List.of(new String[]{"hp-member", "440112", "hp-staff"}, new String[]{"hp-member2", "440112", "hp-staff"},
-            new String[]{"gz-member", "440100", "gz-staff"});
 
     private static LocalPlatform platform;
-    private static Api api;
-
-    record Submission(int n, String author, String committee, String key, String title) {
-    }
+    private static FaultDrill drill;
 
     @BeforeAll
     static void startPlatform() {
         platform = E2ePlatform.platform();
-        api = E2ePlatform.api();
-    }
-
-    private static String token(String user) {
-        return api.token(user, DemoSeed.DEMO_PASSWORD);
-    }
-
-    /** One try of a submission; its proposal id, or null when it failed (5xx, refused connection, timeout). */
-    private static String attempt(Submission s, Map<String, String> tokens, Map<Integer, Integer> statuses) {
-        try {
-            Api.Reply r = api.post(platform.url(Service.PROPOSALS) + "/committees/" + s.committee() + "/proposals", tokens.get(s.author()),
-                    Map.of("title", s.title(), "body", "故障演练提交的提案正文。", "publishConsent", true), Map.of("Idempotency-Key", s.key()));
-            statuses.merge(r.status(), 1, Integer::sum);
-            return r.status() == 201 ? r.body().get("id").asText() : null;
-        } catch (RuntimeException e) {
-            statuses.merge(-1, 1, Integer::sum); // no answer at all: the service is down
-            return null;
-        }
+        drill = new FaultDrill(platform, E2ePlatform.api());
     }
 
     @Test
     void everySubmissionExistsOnceWithOneEffectEachAcrossKafkaAndServiceCrashes() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 6);
-        Map<String, String> tokens = new HashMap<>();
-        AUTHORS.forEach(a -> tokens.put(a[0], token(a[0])));
-        AUTHORS.forEach(a -> tokens.put(a[2], token(a[2])));
-        List<Submission> all = new ArrayList<>();
-        for (int i = 0; i < SUBMISSIONS; i++) {
-            String[] a = AUTHORS.get(i % AUTHORS.size());
-            all.add(new Submission(i, a[0], a[1], UUID.randomUUID().toString(), "故障演练" + run + "-" + i));
-        }
-        Map<Integer, String> ids = new ConcurrentHashMap<>();
-        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
-        List<String> faults = new ArrayList<>();
-        List<CompletableFuture<Void>> recoveries = new ArrayList<>();
-
-        // a steady rate: one submission every 1/RATE s, handed to a pool of clients
-        ExecutorService clients = Executors.newFixedThreadPool(16);
-        ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
-        CountDownLatch issued = new CountDownLatch(SUBMISSIONS);
-        AtomicInteger next = new AtomicInteger();
         int kafkaKilledAt = SUBMISSIONS / 10;
         int kafkaBackAt = kafkaKilledAt + KAFKA_DOWN_SECONDS * RATE;
         int proposalsKilledAt = Math.max(kafkaBackAt + RATE * 5, SUBMISSIONS / 2);
         int notificationKilledAt = Math.max(proposalsKilledAt + RATE * 10, SUBMISSIONS * 3 / 4);
-        long started = System.nanoTime();
-        pace.scheduleAtFixedRate(() -> {
-            int i = next.getAndIncrement();
-            if (i >= SUBMISSIONS) {
-                return;
-            }
-            if (i == kafkaKilledAt) {
-                platform.kafka().kill();
-                faults.add("Kafka killed (kill -9) at submission " + i);
-            }
-            if (i == kafkaBackAt) {
-                recoveries.add(CompletableFuture.runAsync(() -> platform.kafka().start()));
-                faults.add("Kafka restarted at submission " + i + " (" + KAFKA_DOWN_SECONDS + " s down)");
-            }
-            if (i == proposalsKilledAt) {
-                platform.killService(Service.PROPOSALS);
-                faults.add("proposals-service killed (kill -9) at submission " + i);
-                recoveries.add(CompletableFuture.runAsync(() -> restart(Service.PROPOSALS)));
-            }
-            if (i == notificationKilledAt) {
-                platform.killService(Service.NOTIFICATION);
-                faults.add("notification-service killed (kill -9) at submission " + i);
-                recoveries.add(CompletableFuture.runAsync(() -> restart(Service.NOTIFICATION)));
-            }
-            Submission s = all.get(i);
-            clients.submit(() -> {
-                String id = attempt(s, tokens, statuses);
-                if (id != null) {
-                    ids.put(s.n(), id);
-                }
-                issued.countDown();
-            });
-        }, 0, 1_000_000 / RATE, TimeUnit.MICROSECONDS);
-        assertTrue(issued.await(SUBMISSIONS / RATE + 600, TimeUnit.SECONDS), "every submission was tried");
-        pace.shutdownNow();
-        for (CompletableFuture<Void> r : recoveries) {
-            r.get(5, TimeUnit.MINUTES);
-        }
-        long loadSeconds = (System.nanoTime() - started) / 1_000_000_000;
-        int firstTry = ids.size();
-
-        // the apps retry what failed, with the same key: it was stored once or not at all, never half
-        for (Submission s : all) {
-            if (!ids.containsKey(s.n())) {
-                String id = null;
-                for (int tries = 0; id == null && tries < 20; tries++) {
-                    id = attempt(s, tokens, statuses);
-                }
-                assertTrue(id != null, "submission " + s.n() + " succeeds on retry");
-                ids.put(s.n(), id);
-            }
-        }
-        assertEquals(SUBMISSIONS, new HashSet<>(ids.values()).size(), "one proposal per submission");
-
-        // each exists once in its committee
-        Map<String, String> committeeOf = new HashMap<>();
-        all.forEach(s -> committeeOf.put(ids.get(s.n()), s.committee()));
-        Set<String> listed = new HashSet<>();
-        int listedTotal = 0;
-        for (String[] office : List.of(new String[]{"440112", "hp-staff"}, new String[]{"440100", "gz-staff"})) {
-            for (JsonNode p : pages(platform.url(Service.PROPOSALS) + "/committees/" + office[0] + "/proposals?limit=100", token(office[1]), "items")) {
-                if (p.get("title").asText().startsWith("故障演练" + run + "-")) {
-                    listed.add(p.get("id").asText());
-                    listedTotal++;
-                }
-            }
-        }
-        assertEquals(SUBMISSIONS, listedTotal, "no proposal exists twice");
-        assertEquals(new HashSet<>(ids.values()), listed);
-
-        // one staff notification, one receipt and one 履职 entry each, once everything has caught up
-        long catchUp = System.nanoTime();
-        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(5)).until(() ->
-                countsOf(ids.values(), "hp-staff", "gz-staff").size() == SUBMISSIONS);
-        Map<String, Integer> staff = countsOf(ids.values(), "hp-staff", "gz-staff");
-        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(5)).until(() ->
-                countsOf(ids.values(), "hp-member", "hp-member2", "gz-member").size() == SUBMISSIONS);
-        Map<String, Integer> receipts = countsOf(ids.values(), "hp-member", "hp-member2", "gz-member");
-        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(5)).until(() -> entries(ids.values()).size() == SUBMISSIONS);
-        Map<String, Integer> entries = entries(ids.values());
-        long caughtUpSeconds = (System.nanoTime() - catchUp) / 1_000_000_000;
-
-        List<String> duplicated = new ArrayList<>();
-        staff.forEach((id, n) -> { if (n != 1) duplicated.add("staff " + id + " ×" + n); });
-        receipts.forEach((id, n) -> { if (n != 1) duplicated.add("receipt " + id + " ×" + n); });
-        entries.forEach((id, n) -> { if (n != 1) duplicated.add("履职 " + id + " ×" + n); });
-        System.out.printf("[fault suite] %d submissions at %d/s in %d s; faults: %s; answers %s (-1: no answer); %d stored at the first try, "
-                        + "the rest on retry with the same key; all effects %d s after the load; 0 lost; duplicated: %s%n",
-                SUBMISSIONS, RATE, loadSeconds, faults, statuses, firstTry, caughtUpSeconds, duplicated.size());
-        assertEquals(List.of(), duplicated, "each effect exactly once");
+        FaultDrill.Outcome o = drill.run(SUBMISSIONS, RATE, Map.of(
+                kafkaKilledAt, recoveries -> {
+                    platform.kafka().kill();
+                    return "Kafka killed (kill -9)";
+                },
+                kafkaBackAt, recoveries -> {
+                    recoveries.add(CompletableFuture.runAsync(() -> platform.kafka().start()));
+                    return "Kafka restarted (" + KAFKA_DOWN_SECONDS + " s down)";
+                },
+                proposalsKilledAt, recoveries -> crash(Service.PROPOSALS, recoveries),
+                notificationKilledAt, recoveries -> crash(Service.NOTIFICATION, recoveries)));
+        System.out.println("[fault suite R1] " + o.figures(SUBMISSIONS, RATE));
+        assertEquals(List.of(), o.duplicated(), "each effect exactly once");
     }
 
-    private static void restart(Service s) {
-        platform.startService(s);
-        platform.awaitReady(s);
-    }
-
-    /** Every item of a paged list. */
-    private static List<JsonNode> pages(String url, String token, String itemsPath) {
-        List<JsonNode> out = new ArrayList<>();
-        String cursor = null;
-        do {
-            Api.Reply r = api.get(url + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)), token);
-            assertEquals(200, r.status(), () -> url + " answered " + r.status() + " " + r.body());
-            JsonNode page = r.body().at(itemsPath.startsWith("/") ? itemsPath : "/" + itemsPath.replace('.', '/'));
-            JsonNode container = itemsPath.contains(".") ? r.body().at("/" + itemsPath.substring(0, itemsPath.lastIndexOf('.')).replace('.', '/'))
-                    : r.body();
-            page.forEach(out::add);
-            cursor = container.hasNonNull("next") ? container.get("next").asText() : null;
-        } while (cursor != null);
-        return out;
-    }
-
-    /** How many inbox items of these users point at each of the proposals. */
-    private static Map<String, Integer> countsOf(java.util.Collection<String> proposalIds, String... users) {
-        Set<String> wanted = new HashSet<>(proposalIds);
-        Map<String, Integer> counts = new HashMap<>();
-        for (String user : users) {
-            for (JsonNode n : pages(platform.url(Service.NOTIFICATION) + "/me/notifications?limit=100", token(user), "items")) {
-                String link = n.get("link").asText();
-                String id = link.substring(link.lastIndexOf('/') + 1);
-                if (wanted.contains(id)) {
-                    counts.merge(id, 1, Integer::sum);
-                }
-            }
-        }
-        return counts;
-    }
-
-    /** How many 履职 entries (PROPOSAL_SUBMITTED) each proposal has, over its authors' records. */
-    private static Map<String, Integer> entries(java.util.Collection<String> proposalIds) {
-        Set<String> wanted = new HashSet<>(proposalIds);
-        Map<String, Integer> counts = new HashMap<>();
-        for (String[] a : AUTHORS) {
-            for (JsonNode e : pages(platform.url(Service.MEMBERS) + "/me/performance?limit=100", token(a[0]), "entries.items")) {
-                if ("PROPOSAL_SUBMITTED".equals(e.get("kind").asText()) && wanted.contains(e.get("evidenceId").asText())) {
-                    counts.merge(e.get("evidenceId").asText(), 1, Integer::sum);
-                }
-            }
-        }
-        return counts;
+    private static String crash(Service s, List<CompletableFuture<?>> recoveries) {
+        platform.killService(s);
+        recoveries.add(CompletableFuture.runAsync(() -> {
+            platform.startService(s);
+            platform.awaitReady(s);
+        }));
+        return s.module() + " killed (kill -9) and restarted";
     }
 }

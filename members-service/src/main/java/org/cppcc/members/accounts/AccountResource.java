@@ -1,5 +1,6 @@
 package org.cppcc.members.accounts;
 
+import org.cppcc.platform.tenancy.AcrossCommittees;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Operators run the account jobs now instead of waiting for their schedule (e.g. right after a Keycloak outage). */
+@AcrossCommittees("platform administrators sync and reconcile every committee's accounts")
 @Path("/admin/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.PLATFORM_ADMIN)

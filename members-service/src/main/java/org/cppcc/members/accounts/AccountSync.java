@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import org.cppcc.members.roster.Member;
 import org.cppcc.members.roster.RosterEventsPublisher;
 import org.cppcc.platform.tenancy.CommitteeContext;
+import org.cppcc.platform.tenancy.CommitteeScope;
 import org.cppcc.platform.tenancy.CommitteeDirectory;
 import org.cppcc.platform.tenancy.Roles;
 import org.cppcc.platform.time.SqlTime;
@@ -45,10 +46,12 @@ public class AccountSync {
     private final CommitteeContext committee;
     private final RosterEventsPublisher roster;
     private final Clock clock;
+    private final CommitteeScope scope;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "account-sync"));
 
     public AccountSync(EntityManager em, KeycloakAccounts accounts, CommitteeDirectory directory, CommitteeContext committee,
-                       RosterEventsPublisher roster, Clock clock) {
+                       RosterEventsPublisher roster, Clock clock, CommitteeScope scope) {
+        this.scope = scope;
         this.em = em;
         this.accounts = accounts;
         this.directory = directory;
@@ -103,22 +106,20 @@ public class AccountSync {
      * so two passes never race on one account, and each member is handled in a request context of its own committee.
      */
     private Outcome syncPending() {
-        return syncAll(inContext(null, () -> QuarkusTransaction.requiringNew().call(() -> pending("where account_state = 'PENDING'"))));
+        return syncAll(scope.across(() -> QuarkusTransaction.requiringNew().call(() -> pending("where account_state = 'PENDING'"))));
     }
 
     /** Checks every member against Keycloak, repairing what drifted. */
     private Outcome reconcileAll() {
-        return syncAll(inContext(null, () -> QuarkusTransaction.requiringNew().call(() -> pending(""))));
+        return syncAll(scope.across(() -> QuarkusTransaction.requiringNew().call(() -> pending(""))));
     }
 
-    /** Runs work in a fresh request context, acting in the given committee (null: none). */
+    /** Runs work in a fresh request context, acting in the given committee. */
     private <T> T inContext(String committeeCode, java.util.function.Supplier<T> work) {
         ManagedContext requestContext = Arc.container().requestContext();
         requestContext.activate();
         try {
-            if (committeeCode != null) {
-                committee.enterForEvent(committeeCode);
-            }
+            committee.enterForEvent(committeeCode);
             return work.get();
         } finally {
             requestContext.terminate();
@@ -197,9 +198,10 @@ public class AccountSync {
                 .setParameter(1, msg.length() > 500 ? msg.substring(0, 500) : msg).setParameter(2, memberId).executeUpdate();
     }
 
+    /** Whether the person is an active member of any committee besides this membership: crosses committees on purpose. */
     private boolean activeElsewhere(String userId, UUID except) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+        return scope.across(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                         "select count(*) from member where user_id = ?1 and status = 'ACTIVE' and id <> ?2")
-                .setParameter(1, userId).setParameter(2, except).getSingleResult()).longValue() > 0);
+                .setParameter(1, userId).setParameter(2, except).getSingleResult()).longValue() > 0));
     }
 }

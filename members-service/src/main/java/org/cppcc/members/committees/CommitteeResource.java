@@ -1,5 +1,6 @@
 package org.cppcc.members.committees;
 
+import org.cppcc.platform.tenancy.AcrossCommittees;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
+@AcrossCommittees("the committee tree and platform administrators' onboarding")
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package org.cppcc.members.performance;
 
+import org.cppcc.platform.tenancy.AcrossCommittees;
 import io.quarkus.security.Authenticated;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+@AcrossCommittees("a member's own 履职 record across the committees they belong to")
 @Path("/me/performance")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

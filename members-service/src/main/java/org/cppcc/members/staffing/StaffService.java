@@ -9,6 +9,7 @@ import org.cppcc.members.accounts.KeycloakAccounts;
 import org.cppcc.platform.problem.ProblemException;
 import org.cppcc.platform.problem.Problems;
 import org.cppcc.platform.tenancy.CommitteeContext;
+import org.cppcc.platform.tenancy.CommitteeScope;
 import org.cppcc.platform.tenancy.CommitteeDirectory;
 import org.cppcc.platform.tenancy.Roles;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -46,9 +47,11 @@ public class StaffService {
     private final CommitteeDirectory directory;
     private final CommitteeContext committee;
     private final EntityManager em;
+    private final CommitteeScope scope;
 
     public StaffService(KeycloakAccounts accounts, AccountOwnership ownership, CommitteeDirectory directory, CommitteeContext committee,
-                        EntityManager em) {
+                        EntityManager em, CommitteeScope scope) {
+        this.scope = scope;
         this.accounts = accounts;
         this.ownership = ownership;
         this.directory = directory;
@@ -110,9 +113,10 @@ public class StaffService {
         return (family + given).isBlank() ? u.getUsername() : family + given;
     }
 
+    /** Whether the person is an active member of any committee: crosses committees on purpose. */
     private boolean activeMemberAnywhere(String userId) {
-        return ((Number) em.createNativeQuery("select count(*) from member where user_id = ?1 and status = 'ACTIVE'").setParameter(1, userId)
-                .getSingleResult()).longValue() > 0;
+        return scope.across(() -> ((Number) em.createNativeQuery("select count(*) from member where user_id = ?1 and status = 'ACTIVE'")
+                .setParameter(1, userId).getSingleResult()).longValue() > 0);
     }
 
     private static void checkRole(String role) {

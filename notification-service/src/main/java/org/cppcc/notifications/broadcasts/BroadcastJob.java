@@ -1,5 +1,6 @@
 package org.cppcc.notifications.broadcasts;
 
+import org.cppcc.platform.tenancy.AcrossCommittees;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,7 @@ public class BroadcastJob {
         this.batch = batch;
     }
 
+    @AcrossCommittees("broadcasts of every committee")
     @Scheduled(every = "${cppcc.notify.broadcast-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "broadcasts")
     @ActivateRequestContext
     void scheduled() {

@@ -1,5 +1,6 @@
 package org.cppcc.notifications.delivery;
 
+import org.cppcc.platform.tenancy.AcrossCommittees;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.TemplateData;
@@ -48,6 +49,7 @@ public class DigestJob {
     }
 
     /** Sends every pending digest now; returns how many people got one. */
+    @AcrossCommittees("one digest per person, from all their committees")
     @ActivateRequestContext
     public int sendDigests() {
         @SuppressWarnings("unchecked")

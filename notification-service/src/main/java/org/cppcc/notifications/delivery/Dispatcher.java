@@ -1,5 +1,6 @@
 package org.cppcc.notifications.delivery;
 
+import org.cppcc.platform.tenancy.AcrossCommittees;
 import org.cppcc.platform.time.SqlTime;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,18 +71,21 @@ public class Dispatcher {
         this.smsLimit = new SmsRateLimit(smsPerHour);
     }
 
+    @AcrossCommittees("deliveries of every committee, rate-limited per person")
     @Scheduled(every = "${cppcc.notify.dispatch-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "dispatch-email")
     @ActivateRequestContext
     void email() {
         dispatch(Channel.EMAIL);
     }
 
+    @AcrossCommittees("deliveries of every committee, rate-limited per person")
     @Scheduled(every = "${cppcc.notify.dispatch-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "dispatch-sms")
     @ActivateRequestContext
     void sms() {
         dispatch(Channel.SMS);
     }
 
+    @AcrossCommittees("deliveries of every committee, rate-limited per person")
     @Scheduled(every = "${cppcc.notify.dispatch-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "dispatch-push")
     @ActivateRequestContext
     void push() {

@@ -1,5 +1,6 @@
 package org.cppcc.notifications.delivery;
 
+import org.cppcc.platform.tenancy.AcrossCommittees;
 import jakarta.annotation.security.PermitAll;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 /** Delivery receipts from SMS gateways and push providers: a sent message was DELIVERED to the device, or FAILED. */
+@AcrossCommittees("providers report on deliveries by their id, whatever the committee")
 @Path("/channels/{channel}/receipts")
 @PermitAll
 @org.cppcc.platform.security.ProviderCallback

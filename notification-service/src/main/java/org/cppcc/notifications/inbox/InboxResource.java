@@ -1,5 +1,6 @@
 package org.cppcc.notifications.inbox;
 
+import org.cppcc.platform.tenancy.AcrossCommittees;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
+@AcrossCommittees("a person's inbox holds what every committee of theirs sent them")
 @Path("/me/notifications")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

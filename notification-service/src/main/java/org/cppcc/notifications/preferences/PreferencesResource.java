@@ -1,5 +1,6 @@
 package org.cppcc.notifications.preferences;
 
+import org.cppcc.platform.tenancy.AcrossCommittees;
 import io.quarkus.security.Authenticated;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+@AcrossCommittees("a person's own settings and devices, for all their committees")
 @Path("/me")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

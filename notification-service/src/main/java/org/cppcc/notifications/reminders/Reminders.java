@@ -1,5 +1,6 @@
 package org.cppcc.notifications.reminders;
 
+import org.cppcc.platform.tenancy.AcrossCommittees;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -74,6 +75,7 @@ public class Reminders {
     }
 
     /** Fires every reminder due by the clock's now; returns how many. */
+    @AcrossCommittees("reminders fall due in every committee")
     @ActivateRequestContext
     public int fireDue() {
         return QuarkusTransaction.requiringNew().call(() -> {

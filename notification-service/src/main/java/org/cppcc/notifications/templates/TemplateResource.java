@@ -1,5 +1,6 @@
 package org.cppcc.notifications.templates;
 
+import org.cppcc.platform.tenancy.AcrossCommittees;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 import java.util.Set;
 
+@AcrossCommittees("templates are the platform's")
 @Path("/admin/templates")
 @RolesAllowed(Roles.PLATFORM_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package org.cppcc.platform.deadletters;
 
+import org.cppcc.platform.tenancy.AcrossCommittees;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 /** Operators: events this service's consumers gave up on, why, and their replay after the fix. */
+@AcrossCommittees("operators handle the service's dead letters")
 @Path("/admin/dead-letters")
 @RolesAllowed(Roles.PLATFORM_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)

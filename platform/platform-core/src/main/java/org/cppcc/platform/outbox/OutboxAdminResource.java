@@ -1,5 +1,6 @@
 package org.cppcc.platform.outbox;
 
+import org.cppcc.platform.tenancy.AcrossCommittees;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Operators: the outbox's parked events (Kafka refused them for good) and their replay once the cause is fixed. */
+@AcrossCommittees("operators handle the service's outbox")
 @Path("/admin/outbox")
 @RolesAllowed(Roles.PLATFORM_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)

@@ -110,6 +110,10 @@ public class ProblemMappers {
             case INVALID_VALUE -> {
                 return Problems.badRequest("a value is too long or holds characters that cannot be stored").toResponse();
             }
+            case OUTSIDE_COMMITTEE -> {
+                Log.error("row-level security stopped a write outside the request's committee", e);
+                return Problems.forbidden("this request may not change another committee's data").toResponse();
+            }
             case OTHER -> {
             }
         }

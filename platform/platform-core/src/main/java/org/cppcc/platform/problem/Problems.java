@@ -38,6 +38,8 @@ public final class Problems {
         DUPLICATE,
         /** a value the database cannot take (too long, a NUL byte, out of range) that validation let through (400) */
         INVALID_VALUE,
+        /** a write into a committee outside the request's, stopped by row-level security (403; logged: a bug) */
+        OUTSIDE_COMMITTEE,
         OTHER
     }
 
@@ -59,6 +61,9 @@ public final class Problems {
                 }
                 if (state.equals("23505")) {
                     return DatabaseFailure.DUPLICATE;
+                }
+                if (state.equals("42501") && String.valueOf(sql.getMessage()).contains("row-level security")) {
+                    return DatabaseFailure.OUTSIDE_COMMITTEE;
                 }
                 if (state.startsWith("22")) {
                     return DatabaseFailure.INVALID_VALUE;

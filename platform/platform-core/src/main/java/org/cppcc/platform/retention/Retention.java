@@ -1,5 +1,6 @@
 package org.cppcc.platform.retention;
 
+import org.cppcc.platform.tenancy.AcrossCommittees;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -57,6 +58,7 @@ public class Retention {
     }
 
     /** Deletes what every rule lets go; returns how many rows. */
+    @AcrossCommittees("prunes old rows of every committee")
     @ActivateRequestContext
     public long pruneNow() {
         long total = 0;

@@ -38,10 +38,14 @@ public class CommitteeAccessFilter {
     @ServerRequestFilter
     public Optional<Response> check(UriInfo uri, ResourceInfo resource, jakarta.ws.rs.container.ContainerRequestContext request) {
         String code = uri.getPathParameters().getFirst(CODE_PARAM);
+        Method method = resource.getResourceMethod();
         if (code == null) {
+            if ((method != null && method.isAnnotationPresent(AcrossCommittees.class))
+                    || (resource.getResourceClass() != null && resource.getResourceClass().isAnnotationPresent(AcrossCommittees.class))) {
+                context.beginCrossing();
+            }
             return Optional.empty();
         }
-        Method method = resource.getResourceMethod();
         boolean open = method != null && (method.isAnnotationPresent(PermitAll.class)
                 || resource.getResourceClass().isAnnotationPresent(PermitAll.class));
         Optional<Committee> found = code.matches("\\d{6}") ? committees.find(code) : Optional.empty();

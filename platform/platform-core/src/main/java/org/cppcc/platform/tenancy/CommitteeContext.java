@@ -14,6 +14,7 @@ public class CommitteeContext {
 
     private String code;
     private Set<String> roles = Set.of();
+    private int crossing;
 
     void enter(String code, Set<String> roles) {
         if (this.code != null && !this.code.equals(code)) {
@@ -45,5 +46,24 @@ public class CommitteeContext {
 
     public Set<String> roles() {
         return roles;
+    }
+
+    /**
+     * What the database lets this context see (row-level security, {@code cppcc.committee}): its committee,
+     * every committee while {@link CommitteeScope#across} runs, or nothing.
+     */
+    String databaseScope() {
+        if (crossing > 0) {
+            return CommitteeScope.ALL;
+        }
+        return code == null ? CommitteeScope.NONE : code;
+    }
+
+    void beginCrossing() {
+        crossing++;
+    }
+
+    void endCrossing() {
+        crossing--;
     }
 }

@@ -32,6 +32,8 @@ class DatabaseFailureTest {
         assertEquals(DUPLICATE, databaseFailure(wrapped(new SQLException("duplicate key", "23505"))));
         assertEquals(INVALID_VALUE, databaseFailure(wrapped(new SQLException("value too long", "22001"))));
         assertEquals(INVALID_VALUE, databaseFailure(wrapped(new SQLException("invalid byte sequence", "22021"))));
+        assertEquals(Problems.DatabaseFailure.OUTSIDE_COMMITTEE, databaseFailure(wrapped(
+                new SQLException("new row violates row-level security policy for table \"proposal\"", "42501"))));
         assertEquals(OTHER, databaseFailure(wrapped(new SQLException("syntax error", "42601"))));
         assertEquals(OTHER, databaseFailure(new IllegalStateException("no database involved")));
     }

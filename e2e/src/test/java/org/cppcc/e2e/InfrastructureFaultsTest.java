@@ -1,0 +1,109 @@
+package org.cppcc.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.cppcc.deploy.Api;
+import org.cppcc.deploy.DemoSeed;
+import org.cppcc.deploy.LocalPlatform;
+import org.cppcc.deploy.Service;
+import org.cppcc.platform.infra.KeycloakServer;
+import org.cppcc.platform.infra.Wait;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * R2 and R3 of the fault suite: PostgreSQL restarted under load (requests fail cleanly with 503, nothing is
+ * half-applied, the services recover by themselves), and Keycloak down (issued tokens keep working, a member
+ * added meanwhile gets an account once it is back, and logs in).
+ */
+class InfrastructureFaultsTest {
+
+    static final int SUBMISSIONS = Integer.getInteger("cppcc.fault.pg-submissions", 450);
+    static final int RATE = 15;
+    static final int DATABASE_DOWN_SECONDS = 10;
+
+    private static LocalPlatform platform;
+    private static Api api;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = E2ePlatform.platform();
+        api = E2ePlatform.api();
+    }
+
+    private static String token(String user) {
+        return api.token(user, DemoSeed.DEMO_PASSWORD);
+    }
+
+    @Test
+    void aDatabaseRestartUnderLoadAnswers503AndHalfAppliesNothing() throws Exception {
+        int stopAt = SUBMISSIONS / 4;
+        FaultDrill.Outcome o = new FaultDrill(platform, api).run(SUBMISSIONS, RATE, Map.of(
+                stopAt, recoveries -> {
+                    platform.stopPostgres();
+                    return "PostgreSQL stopped";
+                },
+                stopAt + DATABASE_DOWN_SECONDS * RATE, recoveries -> {
+                    platform.startPostgres();
+                    return "PostgreSQL started again (" + DATABASE_DOWN_SECONDS + " s down)";
+                }));
+        System.out.println("[fault suite R2] " + o.figures(SUBMISSIONS, RATE));
+        assertTrue(o.statuses().getOrDefault(503, 0) > 0, "the restart was felt: " + o.statuses());
+        assertEquals(List.of(), o.unclean(), "while the database is away every failure is 503 problem+json with Retry-After");
+        assertEquals(List.of(), o.duplicated(), "each effect exactly once");
+        for (Service s : Service.values()) { // none was restarted: each found its database again by itself
+            assertTrue(Wait.httpOk(platform.url(s) + "/q/health/ready"), s.module() + " ready");
+        }
+    }
+
+    @Test
+    void withKeycloakDownIssuedTokensWorkAndAMemberAddedMeanwhileGetsAnAccountAfter() {
+        String member = token("hp-member");
+        String admin = token("hp-admin");
+        String username = "kc-down-" + UUID.randomUUID().toString().substring(0, 6);
+        String members = platform.url(Service.MEMBERS) + "/committees/440112/members";
+        String memberId;
+        platform.keycloak().stop();
+        try {
+            // tokens issued before are checked against the keys the services hold
+            Api.Reply submitted = api.post(platform.url(Service.PROPOSALS) + "/committees/440112/proposals", member,
+                    Map.of("title", "认证服务停机期间的提案", "body", "已签发的令牌仍然有效。", "publishConsent", true));
+            assertEquals(201, submitted.status(), () -> submitted.body().toString());
+            assertThrows(RuntimeException.class, () -> token("hp-staff"), "a new login cannot happen: there is nobody to log in at");
+
+            // the registry takes the member now; the account follows when Keycloak is back
+            Api.Reply added = api.post(members, admin, Map.of("username", username, "name", "周强", "sector", "经济界"));
+            assertEquals(201, added.status(), () -> added.body().toString());
+            assertEquals("PENDING", added.body().get("accountState").asText());
+            memberId = added.body().get("id").asText();
+
+            // what needs Keycloak's answer now says so, and changes nothing
+            Api.Reply staffing = api.put(platform.url(Service.MEMBERS) + "/committees/440112/staff/" + username + "/roles/leader", admin, Map.of());
+            assertEquals(503, staffing.status(), () -> staffing.body().toString());
+            assertTrue(staffing.header("Retry-After") != null);
+        } finally {
+            platform.keycloak().start();
+        }
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() ->
+                "SYNCED".equals(api.get(members + "/" + memberId, token("hp-admin")).body().path("accountState").asText()));
+
+        // the account exists; once the person has set a password they log in and act in their committee
+        Api master = new Api(platform.keycloakUrl() + "/realms/master");
+        String kcAdmin = master.token("admin-cli", KeycloakServer.BOOTSTRAP_ADMIN, KeycloakServer.BOOTSTRAP_PASSWORD);
+        JsonNode found = api.get(platform.keycloakUrl() + "/admin/realms/cppcc/users?exact=true&username=" + username, kcAdmin).body();
+        assertEquals(1, found.size(), () -> found.toString());
+        assertEquals(204, api.put(platform.keycloakUrl() + "/admin/realms/cppcc/users/" + found.get(0).get("id").asText() + "/reset-password",
+                kcAdmin, Map.of("type", "password", "value", "Zhou-Qiang-2026", "temporary", false)).status());
+        String own = api.token(username, "Zhou-Qiang-2026");
+        assertEquals(200, api.get(members + "/me", own).status());
+    }
+}
