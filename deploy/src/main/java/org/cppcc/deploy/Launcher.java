@@ -81,6 +81,7 @@ public final class Launcher {
         s.append("    hp-unit2   黄埔区住房和城乡建设局 (440112)  gz-member member of 广州市 440100 and 广东省 440000\n");
         s.append("    gz-staff   proposal office of 440100     gz-unit   广州市科技局 (440100)\n");
         s.append("    gd-staff   proposal office of 440000     dx-member member of 大兴区 110115\n");
+        s.append("    qg-staff   proposal office of 全国 100000   sz-staff  proposal office of 深圳市 440300\n");
         s.append("    hp-admin   committee administrator of 440112 (roster, registry, scoring rules)\n");
         s.append("    admin      platform administrator\n");
         s.append("\n  State and logs: ").append(state).append("   (start afresh: deploy/run.sh --reset)\n");

@@ -37,4 +37,34 @@ final class E2ePlatform {
         platform();
         return api;
     }
+
+    /**
+     * A user's token, as an app logs in: retried while Keycloak cannot answer (after a database restart its
+     * pooled connections fail once each before it replaces them), for up to a minute.
+     */
+    static String token(String user) {
+        String[] token = new String[1];
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(500))
+                .ignoreExceptions().until(() -> {
+                    token[0] = api().token(user, org.cppcc.deploy.DemoSeed.DEMO_PASSWORD);
+                    return true;
+                });
+        return token[0];
+    }
+
+    /** Sets a person's password in Keycloak (what they would do from the set-password e-mail), as its administrator. */
+    static void setPassword(String username, String password) {
+        Api master = new Api(platform().keycloakUrl() + "/realms/master");
+        String kcAdmin = master.token("admin-cli", org.cppcc.platform.infra.KeycloakServer.BOOTSTRAP_ADMIN,
+                org.cppcc.platform.infra.KeycloakServer.BOOTSTRAP_PASSWORD);
+        var found = api().get(platform().keycloakUrl() + "/admin/realms/cppcc/users?exact=true&username=" + username, kcAdmin).body();
+        if (found.size() != 1) {
+            throw new IllegalStateException("no single account " + username + ": " + found);
+        }
+        var reply = api().put(platform().keycloakUrl() + "/admin/realms/cppcc/users/" + found.get(0).get("id").asText() + "/reset-password",
+                kcAdmin, java.util.Map.of("type", "password", "value", password, "temporary", false));
+        if (reply.status() != 204) {
+            throw new IllegalStateException("password of " + username + " not set: " + reply.status());
+        }
+    }
 }

@@ -2,7 +2,6 @@ package org.cppcc.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.cppcc.deploy.Api;
-import org.cppcc.deploy.DemoSeed;
 import org.cppcc.deploy.LocalPlatform;
 import org.cppcc.deploy.Service;
 
@@ -68,8 +67,8 @@ final class FaultDrill {
         this.api = api;
     }
 
-    private String token(String user) {
-        return api.token(user, DemoSeed.DEMO_PASSWORD);
+    private static String token(String user) {
+        return E2ePlatform.token(user);
     }
 
     /** Runs the load with its faults, retries what failed, and checks that nothing is lost or duplicated. */

@@ -1,11 +1,9 @@
 package org.cppcc.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.cppcc.deploy.Api;
 import org.cppcc.deploy.DemoSeed;
 import org.cppcc.deploy.LocalPlatform;
 import org.cppcc.deploy.Service;
-import org.cppcc.platform.infra.KeycloakServer;
 import org.cppcc.platform.infra.Wait;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +39,7 @@ class InfrastructureFaultsTest {
     }
 
     private static String token(String user) {
-        return api.token(user, DemoSeed.DEMO_PASSWORD);
+        return E2ePlatform.token(user);
     }
 
     @Test
@@ -72,19 +70,24 @@ class InfrastructureFaultsTest {
         String username = "kc-down-" + UUID.randomUUID().toString().substring(0, 6);
         String members = platform.url(Service.MEMBERS) + "/committees/440112/members";
         String memberId;
+        String takenId;
         platform.keycloak().stop();
         try {
             // tokens issued before are checked against the keys the services hold
             Api.Reply submitted = api.post(platform.url(Service.PROPOSALS) + "/committees/440112/proposals", member,
                     Map.of("title", "认证服务停机期间的提案", "body", "已签发的令牌仍然有效。", "publishConsent", true));
             assertEquals(201, submitted.status(), () -> submitted.body().toString());
-            assertThrows(RuntimeException.class, () -> token("hp-staff"), "a new login cannot happen: there is nobody to log in at");
+            assertThrows(RuntimeException.class, () -> api.token("hp-staff", DemoSeed.DEMO_PASSWORD), "a new login cannot happen: there is nobody to log in at");
 
             // the registry takes the member now; the account follows when Keycloak is back
             Api.Reply added = api.post(members, admin, Map.of("username", username, "name", "周强", "sector", "经济界"));
             assertEquals(201, added.status(), () -> added.body().toString());
             assertEquals("PENDING", added.body().get("accountState").asText());
             memberId = added.body().get("id").asText();
+            // one that names another committee's staff account is taken too, but never linked to it (below)
+            Api.Reply taken = api.post(members, admin, Map.of("username", "gz-staff", "name", "冒名", "sector", "经济界"));
+            assertEquals(201, taken.status(), () -> taken.body().toString());
+            takenId = taken.body().get("id").asText();
 
             // what needs Keycloak's answer now says so, and changes nothing
             Api.Reply staffing = api.put(platform.url(Service.MEMBERS) + "/committees/440112/staff/" + username + "/roles/leader", admin, Map.of());
@@ -95,14 +98,14 @@ class InfrastructureFaultsTest {
         }
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() ->
                 "SYNCED".equals(api.get(members + "/" + memberId, token("hp-admin")).body().path("accountState").asText()));
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() ->
+                "REJECTED".equals(api.get(members + "/" + takenId, token("hp-admin")).body().path("accountState").asText()));
+        String gzStaff = token("gz-staff"); // untouched: still logs in, still 广州's proposal office and nothing of 黄埔
+        assertEquals(200, api.get(platform.url(Service.PROPOSALS) + "/committees/440100/proposals", gzStaff).status());
+        assertEquals(403, api.get(platform.url(Service.PROPOSALS) + "/committees/440112/proposals", gzStaff).status());
 
         // the account exists; once the person has set a password they log in and act in their committee
-        Api master = new Api(platform.keycloakUrl() + "/realms/master");
-        String kcAdmin = master.token("admin-cli", KeycloakServer.BOOTSTRAP_ADMIN, KeycloakServer.BOOTSTRAP_PASSWORD);
-        JsonNode found = api.get(platform.keycloakUrl() + "/admin/realms/cppcc/users?exact=true&username=" + username, kcAdmin).body();
-        assertEquals(1, found.size(), () -> found.toString());
-        assertEquals(204, api.put(platform.keycloakUrl() + "/admin/realms/cppcc/users/" + found.get(0).get("id").asText() + "/reset-password",
-                kcAdmin, Map.of("type", "password", "value", "Zhou-Qiang-2026", "temporary", false)).status());
+        E2ePlatform.setPassword(username, "Zhou-Qiang-2026");
         String own = api.token(username, "Zhou-Qiang-2026");
         assertEquals(200, api.get(members + "/me", own).status());
     }

@@ -13,7 +13,7 @@ import java.util.Map;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** A district onboarded by API takes a proposal in the same run; suspended, every service keeps it read-only; resumed, it takes work. */
+/** A district onboarded and staffed by API takes a proposal in the same run; suspended, every service keeps it read-only; resumed, it takes work. */
 class OnboardingFlowTest {
 
     private static LocalPlatform platform;
@@ -29,9 +29,13 @@ class OnboardingFlowTest {
         return api.token(user, DemoSeed.DEMO_PASSWORD);
     }
 
-    private static int submit() {
+    private static Api.Reply submitReply() {
         return api.post(platform.url(Service.PROPOSALS) + "/committees/440106/proposals", token("gz-member"),
-                Map.of("title", "关于天河区智慧社区建设的提案", "body", "建议统筹推进智慧社区建设。", "publishConsent", true)).status();
+                Map.of("title", "关于天河区智慧社区建设的提案", "body", "建议统筹推进智慧社区建设。", "publishConsent", true));
+    }
+
+    private static int submit() {
+        return submitReply().status();
     }
 
     @Test
@@ -45,8 +49,23 @@ class OnboardingFlowTest {
                 Map.of("username", "gz-member", "name", "陈芳", "sector", "科技界"));
         assertEquals(201, joined.status(), () -> joined.body().toString());
 
+        // staffed by API: a new account for its proposal office, who logs in (password set) and registers
+        Api.Reply staffed = api.put(platform.url(Service.MEMBERS) + "/committees/440106/staff/th-staff/roles/proposal-office", admin,
+                Map.of("name", "吴静", "email", "th-staff@demo.cppcc.local"));
+        assertEquals(200, staffed.status(), () -> staffed.body().toString());
+        E2ePlatform.setPassword("th-staff", "Tian-He-2026");
+
         // as soon as the account has its new role and proposals-service knows the committee
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> submit() == 201);
+        String[] proposal = new String[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            Api.Reply r = submitReply();
+            proposal[0] = r.status() == 201 ? r.body().get("id").asText() : null;
+            return proposal[0] != null;
+        });
+        String thStaff = api.token("th-staff", "Tian-He-2026");
+        Api.Reply registered = api.post(platform.url(Service.PROPOSALS) + "/committees/440106/proposals/" + proposal[0] + "/register",
+                thStaff, Map.of());
+        assertEquals(200, registered.status(), () -> registered.body().toString());
 
         assertEquals(200, api.post(platform.url(Service.MEMBERS) + "/admin/committees/440106/suspend", admin, Map.of()).status());
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> submit() == 423);

@@ -97,4 +97,25 @@ class PerformanceTest {
                 .getList("entries.items.findAll { it.evidenceId == '" + proposalId + "' }.kind");
         assertEquals(List.of("PROPOSAL_EXCELLENT", "PROPOSAL_KEY", "PROPOSAL_REGISTERED"), kinds);
     }
+
+    @Test
+    void anItemAdoptedByTheLevelAboveCountsForItsOriginalAuthorInTheirCommittee() {
+        String hop = UUID.randomUUID().toString();
+        String author = Tokens.subject(Tokens.of("hp-member"));
+        String adopted = """
+                {"specversion":"1.0","id":"%s","source":"/cppcc/proposals-service","type":"org.cppcc.proposals.CultivationAdopted.v1",
+                 "subject":"%s","time":"2026-11-22T12:00:00Z","committee":"440112",
+                 "data":{"hopId":"%s","rootId":"%s","fromCommittee":"440112","toCommittee":"440100","proposalId":"%s","adoptedAs":"MEMBER",
+                         "adoptedAuthorUserId":null,"title":"科创走廊","originalAuthorUserId":"%s"}}"""
+                .formatted(UUID.randomUUID(), hop, hop, hop, UUID.randomUUID(), author);
+        TopicReader.publish("cultivation.events", hop, adopted);
+        TopicReader.publish("cultivation.events", hop, adopted); // redelivered: one entry
+        await().atMost(Duration.ofSeconds(30)).until(() -> evidence("hp-member").contains(hop));
+        TopicReader.awaitConsumed("members-service", Duration.ofSeconds(30), "cultivation.events");
+        var entries = as("hp-member").get("/me/performance?limit=100").then().extract().jsonPath()
+                .getList("entries.items.findAll { it.evidenceId == '" + hop + "' }", java.util.Map.class);
+        assertEquals(1, entries.size(), entries.toString());
+        assertEquals("PROPOSAL_CULTIVATED", entries.get(0).get("kind"));
+        assertEquals("440112", entries.get(0).get("committee"));
+    }
 }

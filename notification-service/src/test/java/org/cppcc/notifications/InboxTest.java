@@ -94,6 +94,30 @@ class InboxTest {
     }
 
     @Test
+    void aCultivatedItemIsToldToTheParentsOfficeAndItsDecisionToTheRecommendingOfficeAndTheAuthor() {
+        String author = Tokens.subject(Tokens.of("hp-member"));
+        String hop = UUID.randomUUID().toString();
+        String root = UUID.randomUUID().toString();
+        TopicReader.publish("cultivation.events", root, Events.envelope(UUID.randomUUID().toString(), "proposals-service",
+                "org.cppcc.proposals.CultivationRecommended.v1", root, "440100", """
+                        {"hopId":"%s","rootId":"%s","fromCommittee":"440112","toCommittee":"440100","kind":"PROPOSAL","sourceId":"%s",
+                         "title":"科创走廊","authorUserId":"%s","authorName":"张伟","note":null}""".formatted(hop, root, UUID.randomUUID(), author)));
+        String recommended = "/committees/440100/cultivation/items/" + hop;
+        await().atMost(Duration.ofSeconds(30)).until(() -> links("gz-staff").contains(recommended));
+        assertFalse(links("hp-staff").contains(recommended));
+
+        TopicReader.publish("cultivation.events", root, Events.envelope(UUID.randomUUID().toString(), "proposals-service",
+                "org.cppcc.proposals.CultivationAdopted.v1", root, "440112", """
+                        {"hopId":"%s","rootId":"%s","fromCommittee":"440112","toCommittee":"440100","proposalId":"%s","adoptedAs":"MEMBER",
+                         "adoptedAuthorUserId":null,"title":"科创走廊","originalAuthorUserId":"%s"}""".formatted(hop, root, UUID.randomUUID(), author)));
+        String decided = "/committees/440112/cultivation/items/" + hop;
+        await().atMost(Duration.ofSeconds(30)).until(() -> links("hp-staff").contains(decided) && links("hp-member").contains(decided));
+        as("hp-member").get("/me/notifications?limit=100").then()
+                .body("items.find { it.link == '" + decided + "' }.body", org.hamcrest.Matchers.containsString("《科创走廊》已被采纳"));
+        assertFalse(links("gz-staff").contains(decided));
+    }
+
+    @Test
     void aUserReadsOnlyTheirOwnInbox() {
         String proposalId = UUID.randomUUID().toString();
         String author = Tokens.subject(Tokens.of("hp-member"));

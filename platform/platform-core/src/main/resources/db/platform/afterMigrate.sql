@@ -3,10 +3,7 @@
 -- writes the rows of the committees in its cppcc.committee setting (set by CommitteeScope from the
 -- request): one committee code, '*' for work that crosses committees on purpose, or '' for nothing.
 -- FORCE makes the rule hold for the owning role too, which is the role the service connects as.
-create or replace function cppcc_committee_visible(c text) returns boolean
-    language sql stable parallel safe as
-$$ select c = current_setting('cppcc.committee', true) or current_setting('cppcc.committee', true) = '*' $$;
-
+-- (cppcc_committee_visible: V0_5. A table with a policy of its own, such as cultivation, is left alone.)
 do $$
 declare
     t record;

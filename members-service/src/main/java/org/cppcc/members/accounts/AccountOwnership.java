@@ -28,15 +28,22 @@ public class AccountOwnership {
         this.caller = caller;
     }
 
-    /** Throws 403 if the caller may not attach this person's existing account to the committee, 503 if Keycloak cannot tell. */
-    public void checkMayLink(String committeeCode, String userId, String username) {
+    /**
+     * Throws 403 if the caller may not attach this person's existing account to the committee. When Keycloak
+     * cannot tell: 503 if an account id was given; for a username alone, false — the member may be stored and the
+     * sync applies the rule before it links anything ({@link #refusal}).
+     */
+    public boolean checkMayLink(String committeeCode, String userId, String username) {
         if (caller.platformAdmin()) {
-            return;
+            return true;
         }
         Optional<KeycloakAccounts.Existing> found;
         try {
             found = accounts.existing(userId, username);
         } catch (RuntimeException e) {
+            if (userId == null) {
+                return false;
+            }
             throw new ProblemException(503, "unavailable", "服务暂不可用 / Service unavailable",
                     "the account service cannot be asked now whether '" + username + "' belongs to someone else; nothing was changed; try again shortly");
         }
@@ -44,15 +51,23 @@ public class AccountOwnership {
             if (userId != null) {
                 throw Problems.badRequest("no account has the id " + userId);
             }
-            return; // a new account, made by the sync
+            return true; // a new account, made by the sync
         }
-        KeycloakAccounts.Existing a = found.get();
+        refusal(committeeCode, found.get()).ifPresent(reason -> {
+            throw Problems.forbidden(reason);
+        });
+        return true;
+    }
+
+    /** Why a committee administrator may not link this existing account to the committee; empty if they may. */
+    public Optional<String> refusal(String committeeCode, KeycloakAccounts.Existing a) {
         String prefix = "/" + String.join("/", directory.path(committeeCode)) + "/";
         List<String> outside = a.groups().stream().filter(g -> !g.startsWith(prefix)).toList();
         if (!a.enabled() || !outside.isEmpty() || !a.realmRoles().isEmpty()) {
-            throw Problems.forbidden("the account '" + a.username() + "' already exists and "
+            return Optional.of("the account '" + a.username() + "' already exists and "
                     + (!a.enabled() ? "is disabled" : "holds roles outside committee " + committeeCode)
                     + ": only a platform administrator may link it");
         }
+        return Optional.empty();
     }
 }

@@ -47,11 +47,13 @@ public class AccountSync {
     private final RosterEventsPublisher roster;
     private final Clock clock;
     private final CommitteeScope scope;
+    private final AccountOwnership ownership;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "account-sync"));
 
     public AccountSync(EntityManager em, KeycloakAccounts accounts, CommitteeDirectory directory, CommitteeContext committee,
-                       RosterEventsPublisher roster, Clock clock, CommitteeScope scope) {
+                       RosterEventsPublisher roster, Clock clock, CommitteeScope scope, AccountOwnership ownership) {
         this.scope = scope;
+        this.ownership = ownership;
         this.em = em;
         this.accounts = accounts;
         this.directory = directory;
@@ -158,6 +160,14 @@ public class AccountSync {
         List<String> path = directory.path(committeeCode);
         try {
             String userId = m.userId;
+            if (m.active() && m.accountCheckDeferred && m.userId == null) {
+                // added while Keycloak could not answer: the ownership rule, before anything is linked
+                java.util.Optional<String> refused = accounts.existing(null, m.username).flatMap(a -> ownership.refusal(committeeCode, a));
+                if (refused.isPresent()) {
+                    QuarkusTransaction.requiringNew().run(() -> rejected(memberId, refused.get()));
+                    return true;
+                }
+            }
             if (m.active()) {
                 userId = accounts.ensureUser(new KeycloakAccounts.Person(m.userId, m.username, m.name, m.email));
                 accounts.grant(userId, path, Roles.MEMBER);
@@ -190,6 +200,12 @@ public class AccountSync {
         em.createNativeQuery("update member set account_state = 'SYNCED', account_error = null, account_synced_at = ?1 "
                         + "where id = ?2 and version = ?3")
                 .setParameter(1, SqlTime.param(clock.instant())).setParameter(2, memberId).setParameter(3, seenVersion).executeUpdate();
+    }
+
+    private void rejected(UUID memberId, String reason) {
+        Log.warnf("account of member %s not linked: %s", memberId, reason);
+        em.createNativeQuery("update member set account_state = 'REJECTED', account_error = ?1 where id = ?2")
+                .setParameter(1, reason).setParameter(2, memberId).executeUpdate();
     }
 
     private void failed(UUID memberId, RuntimeException e) {

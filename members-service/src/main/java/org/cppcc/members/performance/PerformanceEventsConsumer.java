@@ -18,6 +18,13 @@ public class PerformanceEventsConsumer {
     }
 
     /** Proposals submitted, registered, key, excellent, merged; 社情民意 submitted, adopted, instructed. */
+    /** 四级联动: an adoption upward is news for the recommending committee, where the original author's record is. */
+    @Incoming("cultivation")
+    @Blocking
+    public void onCultivation(String message) {
+        events.handle("members-service.cultivation", message, recorder::record);
+    }
+
     @Incoming("proposals")
     @Blocking
     public void onProposals(String message) {

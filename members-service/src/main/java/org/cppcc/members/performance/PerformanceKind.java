@@ -9,6 +9,8 @@ public enum PerformanceKind {
     PROPOSAL_REGISTERED("提案立案"),
     PROPOSAL_KEY("提案列为重点提案"),
     PROPOSAL_EXCELLENT("提案评为优秀提案"),
+    /** 四级联动: a proposal or report recommended by the member's committee and adopted by the level above */
+    PROPOSAL_CULTIVATED("提案被上级政协采纳"),
     /** 并案: a proposal merged into another still counts, a little */
     PROPOSAL_MERGED("提案被并案"),
     OPINION_SUBMITTED("报送社情民意信息"),

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.cppcc.platform.events.EventEnvelope;
 import org.cppcc.platform.events.EventTypes;
+import org.cppcc.platform.events.contracts.CultivationEvents;
 import org.cppcc.platform.events.contracts.OpinionReportEvents;
 import org.cppcc.platform.events.contracts.ParticipationEvents.ParticipationRecorded;
 import org.cppcc.platform.events.contracts.ProposalEvents;
@@ -59,6 +60,13 @@ public class PerformanceRecorder {
                 ProposalEvents.MarkedExcellent x = events.data(event, ProposalEvents.MarkedExcellent.class);
                 add(event, x.authorUserId(), PerformanceKind.PROPOSAL_EXCELLENT, "提案《" + x.title() + "》评为优秀提案", "proposal",
                         x.proposalId(), event.time());
+            }
+            case EventTypes.CULTIVATION_ADOPTED -> {
+                CultivationEvents.Adopted a = events.data(event, CultivationEvents.Adopted.class);
+                if (a.originalAuthorUserId() != null) { // a collective proposal has no member to credit
+                    add(event, a.originalAuthorUserId(), PerformanceKind.PROPOSAL_CULTIVATED, "《" + a.title() + "》被上级政协采纳",
+                            "cultivation", a.hopId(), event.time());
+                }
             }
             case EventTypes.OPINION_REPORT_SUBMITTED -> {
                 OpinionReportEvents.Submitted s = events.data(event, OpinionReportEvents.Submitted.class);

@@ -30,6 +30,8 @@ public class Member {
     /** Keycloak does not yet reflect this membership (account to create, role to add or remove). */
     public static final String ACCOUNT_PENDING = "PENDING";
     public static final String ACCOUNT_SYNCED = "SYNCED";
+    /** the username belongs to an account outside the committee: not linked (only a platform administrator may) */
+    public static final String ACCOUNT_REJECTED = "REJECTED";
 
     @Id
     public UUID id;
@@ -62,6 +64,8 @@ public class Member {
     public Instant endedAt;
     public String endReason;
     public String accountState = ACCOUNT_PENDING;
+    /** added while Keycloak could not answer the ownership check: the sync applies it before linking */
+    public boolean accountCheckDeferred;
     public String accountError;
     public Instant accountSyncedAt;
     @Version

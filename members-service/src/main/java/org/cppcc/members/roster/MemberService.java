@@ -246,8 +246,9 @@ public class MemberService {
 
     private Member create(JoinMember r) {
         checkAgainstRegistry(r);
-        ownership.checkMayLink(committee.code(), r.userId(), r.username());
+        boolean checked = ownership.checkMayLink(committee.code(), r.userId(), r.username());
         Member m = new Member();
+        m.accountCheckDeferred = !checked;
         m.id = Ids.newId();
         m.committee = committee.code();
         m.userId = r.userId();

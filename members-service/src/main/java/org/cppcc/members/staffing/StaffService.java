@@ -61,7 +61,10 @@ public class StaffService {
 
     public StaffMember grant(String username, String role, Grant g) {
         checkRole(role);
-        ownership.checkMayLink(committee.code(), null, username);
+        if (!ownership.checkMayLink(committee.code(), null, username)) { // a role is granted now, so Keycloak must answer now
+            throw new org.cppcc.platform.problem.ProblemException(503, "unavailable", "服务暂不可用 / Service unavailable",
+                    "the account service cannot be asked now whether '" + username + "' belongs to someone else; nothing was changed; try again shortly");
+        }
         return keycloak(() -> {
             String name = g == null || g.name() == null || g.name().isBlank() ? username : g.name().strip();
             String userId = accounts.ensureUser(new KeycloakAccounts.Person(null, username, name, g == null ? null : g.email()));

@@ -29,6 +29,10 @@ public enum Category {
     PERFORMANCE_INACTIVE("performance.inactive", Priority.NORMAL),
     OPINION_SUBMITTED("opinion.submitted", Priority.LOW),
     OPINION_DECISION("opinion.decision", Priority.NORMAL),
+    /** 四级联动: a committee below recommended an item to this one */
+    CULTIVATION_RECOMMENDED("cultivation.recommended", Priority.NORMAL),
+    /** 四级联动: the level above adopted or declined what this committee recommended */
+    CULTIVATION_DECISION("cultivation.decision", Priority.NORMAL),
     /** the daily e-mail that gathers low-priority messages */
     DIGEST("digest", Priority.LOW);
 

@@ -32,6 +32,13 @@ public class EventsConsumer {
         events.handle("notification-service.consultations", message, router::route);
     }
 
+    /** 四级联动: each event belongs to the committee it informs (the parent of a recommendation, the recommender of a decision). */
+    @Incoming("cultivation")
+    @Blocking
+    public void cultivation(String message) {
+        events.handle("notification-service.cultivation", message, router::route);
+    }
+
     @Incoming("members")
     @Blocking
     public void members(String message) {

@@ -13,6 +13,7 @@ import org.cppcc.platform.events.contracts.ActivityCancelled;
 import org.cppcc.platform.events.contracts.ActivityScheduled;
 import org.cppcc.platform.events.contracts.HandlingUnitRegistered;
 import org.cppcc.platform.events.contracts.MemberJoined;
+import org.cppcc.platform.events.contracts.CultivationEvents;
 import org.cppcc.platform.events.contracts.OpinionReportEvents;
 import org.cppcc.platform.events.contracts.PerformanceEvents;
 import org.cppcc.platform.events.contracts.RosterEvents;
@@ -41,8 +42,11 @@ public class NotificationRouter {
     private final Directory directory;
     private final Reminders reminders;
     private final EventProcessor events;
+    private final org.cppcc.platform.tenancy.CommitteeDirectory committees;
 
-    public NotificationRouter(Notifications notifications, Directory directory, Reminders reminders, EventProcessor events) {
+    public NotificationRouter(Notifications notifications, Directory directory, Reminders reminders, EventProcessor events,
+                              org.cppcc.platform.tenancy.CommitteeDirectory committees) {
+        this.committees = committees;
         this.notifications = notifications;
         this.directory = directory;
         this.reminders = reminders;
@@ -162,6 +166,20 @@ public class NotificationRouter {
                 send(event, new Message(AudienceKind.USER, o.authorUserId(), Category.OPINION_DECISION,
                         Map.of("title", o.title(), "result", "获" + o.instructedBy() + "批示"), opinionLink(c, o.reportId())));
             }
+            case EventTypes.CULTIVATION_RECOMMENDED -> {
+                CultivationEvents.Recommended r = events.data(event, CultivationEvents.Recommended.class);
+                send(event, new Message(AudienceKind.ROLE, Notification.roleAudience(c, Roles.PROPOSAL_OFFICE), Category.CULTIVATION_RECOMMENDED,
+                        Map.of("title", r.title(), "fromName", committeeName(r.fromCommittee())), cultivationLink(c, r.hopId())));
+            }
+            case EventTypes.CULTIVATION_ADOPTED -> {
+                CultivationEvents.Adopted a = events.data(event, CultivationEvents.Adopted.class);
+                cultivationDecision(event, a.hopId(), a.title(), a.toCommittee(), "已被采纳，形成" + committeeName(a.toCommittee()) + "提案",
+                        a.originalAuthorUserId());
+            }
+            case EventTypes.CULTIVATION_DECLINED -> {
+                CultivationEvents.Declined d = events.data(event, CultivationEvents.Declined.class);
+                cultivationDecision(event, d.hopId(), d.title(), d.toCommittee(), "未被采纳：" + d.reason(), d.originalAuthorUserId());
+            }
             case EventTypes.MEMBER_INACTIVITY_WARNED -> {
                 PerformanceEvents.InactivityWarned w = events.data(event, PerformanceEvents.InactivityWarned.class);
                 send(event, new Message(AudienceKind.USER, w.userId(), Category.PERFORMANCE_INACTIVE,
@@ -220,5 +238,24 @@ public class NotificationRouter {
 
     private void send(EventEnvelope event, Message m) {
         notifications.create(event.committee(), event.id(), m);
+    }
+
+    /** The recommending committee's office and the item's original author hear what the level above decided. */
+    private void cultivationDecision(EventEnvelope event, String hopId, String title, String toCommittee, String result, String authorUserId) {
+        String c = event.committee();
+        Map<String, Object> data = Map.of("title", title, "toName", committeeName(toCommittee), "result", result);
+        send(event, new Message(AudienceKind.ROLE, Notification.roleAudience(c, Roles.PROPOSAL_OFFICE), Category.CULTIVATION_DECISION, data,
+                cultivationLink(c, hopId)));
+        if (authorUserId != null) {
+            send(event, new Message(AudienceKind.USER, authorUserId, Category.CULTIVATION_DECISION, data, cultivationLink(c, hopId)));
+        }
+    }
+
+    private static String cultivationLink(String committee, String hopId) {
+        return "/committees/" + committee + "/cultivation/items/" + hopId;
+    }
+
+    private String committeeName(String code) {
+        return committees.find(code).map(org.cppcc.platform.tenancy.Committee::name).orElse(code);
     }
 }

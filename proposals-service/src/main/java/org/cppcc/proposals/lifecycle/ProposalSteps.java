@@ -25,8 +25,11 @@ public class ProposalSteps {
     private final ProposalAccess access;
     private final Transitions transitions;
     private final Outbox outbox;
+    private final jakarta.enterprise.event.Event<StepDone> stepDone;
 
-    public ProposalSteps(EntityManager em, ProposalAccess access, Transitions transitions, Outbox outbox) {
+    public ProposalSteps(EntityManager em, ProposalAccess access, Transitions transitions, Outbox outbox,
+                         jakarta.enterprise.event.Event<StepDone> stepDone) {
+        this.stepDone = stepDone;
         this.em = em;
         this.access = access;
         this.transitions = transitions;
@@ -65,6 +68,7 @@ public class ProposalSteps {
     /** Writes the step and answers the proposal as it now is. */
     public ProposalView done(Proposal p) {
         em.flush();
+        stepDone.fire(new StepDone(p));
         return ProposalView.of(p);
     }
 }

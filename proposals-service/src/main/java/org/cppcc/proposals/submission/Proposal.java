@@ -59,6 +59,9 @@ public class Proposal {
     /** 不予立案 and turned into a 社情民意 report (OPINION_REPORT) or a letter (LETTER) */
     public String convertedTo;
 
+    /** 四级联动: the hop (cultivation) it was adopted from, when a lower committee recommended it */
+    public UUID cultivatedFrom;
+
     /** 重点提案 and its supervising leader (督办) */
     public boolean keyProposal;
     public String supervisingLeader;

@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.cppcc.platform.tenancy.CommitteeRoles;
 import org.cppcc.platform.tenancy.Roles;
+import org.cppcc.platform.tenancy.SupervisedFromAbove;
 import org.cppcc.proposals.submission.ProposalView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,6 +45,7 @@ public class SupervisionResource {
     @GET
     @Path("supervision")
     @CommitteeRoles({Roles.PROPOSAL_OFFICE, Roles.LEADER})
+    @SupervisedFromAbove
     @Operation(summary = "督办: open assignments overdue, and due within ?days (default 14)")
     public SupervisionService.Supervision supervision(@QueryParam("days") Integer days) {
         return supervision.list(days == null ? 14 : days);

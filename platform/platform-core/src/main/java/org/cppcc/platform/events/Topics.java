@@ -6,6 +6,12 @@ public final class Topics {
     public static final String MEMBERS = "members.events";
     public static final String PROPOSALS = "proposals.events";
     public static final String CONSULTATIONS = "consultations.events";
+    /**
+     * 四级联动: items carried between committee levels (proposals-service), keyed by journey. Its own topic because
+     * it is the one that crosses deployments (a province's and the national one): it carries only what the
+     * receiving level may see.
+     */
+    public static final String CULTIVATION = "cultivation.events";
 
     private Topics() {
     }

@@ -27,6 +27,9 @@ public class ProblemException extends RuntimeException {
         if (problem.status() == 401) {
             r.header("WWW-Authenticate", "Bearer realm=\"cppcc\"");
         }
+        if (problem.status() == 503) { // something we depend on is away for a moment: say when to try again
+            r.header("Retry-After", "5");
+        }
         return r.build();
     }
 }

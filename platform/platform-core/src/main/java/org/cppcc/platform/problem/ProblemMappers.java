@@ -97,9 +97,8 @@ public class ProblemMappers {
         switch (Problems.databaseFailure(e)) {
             case UNAVAILABLE -> {
                 Log.warnf("database unavailable: %s", e.getMessage());
-                return Response.fromResponse(new ProblemException(503, "unavailable", "服务暂不可用 / Service unavailable",
-                        "the service cannot reach its database just now; nothing was changed; try again shortly").toResponse())
-                        .header("Retry-After", "5").build();
+                return new ProblemException(503, "unavailable", "服务暂不可用 / Service unavailable",
+                        "the service cannot reach its database just now; nothing was changed; try again shortly").toResponse();
             }
             case CONCURRENT -> {
                 return concurrentEdit(new OptimisticLockException(e));

@@ -28,11 +28,13 @@ public class CommitteeAccessFilter {
     private final Caller caller;
     private final CommitteeContext context;
     private final CommitteeDirectory committees;
+    private final SupervisionFromAbove supervision;
 
-    public CommitteeAccessFilter(Caller caller, CommitteeContext context, CommitteeDirectory committees) {
+    public CommitteeAccessFilter(Caller caller, CommitteeContext context, CommitteeDirectory committees, SupervisionFromAbove supervision) {
         this.caller = caller;
         this.context = context;
         this.committees = committees;
+        this.supervision = supervision;
     }
 
     @ServerRequestFilter
@@ -67,10 +69,16 @@ public class CommitteeAccessFilter {
         Set<String> roles = granted(code);
         Set<String> accepted = accepted(resource);
         // platform-admin counts only where an endpoint names it: operators do not read committees' work
-        if (accepted.isEmpty() && caller.rolesIn(code).isEmpty()) {
+        boolean allowed = accepted.isEmpty() ? !caller.rolesIn(code).isEmpty() : roles.stream().anyMatch(accepted::contains);
+        if (!allowed && READS.contains(request.getMethod()) && method != null && method.isAnnotationPresent(SupervisedFromAbove.class)
+                && supervision.supervisingCommittee(caller, code).isPresent()) {
+            context.enter(code, Set.of(Roles.SUPERVISOR));
+            return Optional.empty();
+        }
+        if (accepted.isEmpty() && !allowed) {
             return Optional.of(Problems.forbidden("you hold no role in committee " + code).toResponse());
         }
-        if (!accepted.isEmpty() && roles.stream().noneMatch(accepted::contains)) {
+        if (!allowed) {
             return Optional.of(Problems.forbidden("this needs one of the roles " + accepted + " in committee " + code).toResponse());
         }
         context.enter(code, roles);

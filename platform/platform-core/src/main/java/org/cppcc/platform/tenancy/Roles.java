@@ -18,6 +18,11 @@ public final class Roles {
     public static final String LEADER = "leader";
     /** committee administrator (roster, settings) */
     public static final String COMMITTEE_ADMIN = "committee-admin";
+    /**
+     * Not a Keycloak role: what a request holds in a committee it reads from above (SupervisionFromAbove),
+     * on an endpoint marked SupervisedFromAbove.
+     */
+    public static final String SUPERVISOR = "supervisor-from-above";
     /** platform operator */
     public static final String PLATFORM_ADMIN = "platform-admin";
 

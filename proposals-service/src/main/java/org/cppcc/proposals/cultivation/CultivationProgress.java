@@ -1,0 +1,38 @@
+package org.cppcc.proposals.cultivation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import org.cppcc.proposals.lifecycle.StepDone;
+import org.cppcc.proposals.submission.Proposal;
+
+/**
+ * Follows an adopted item as it moves on in the committee that adopted it: after every step on a proposal that
+ * came from below, its hop records the state, number, lead units, reply class and the proposer's rating, in
+ * the step's transaction. The committees below read these there: they may not read the proposal itself.
+ */
+@ApplicationScoped
+public class CultivationProgress {
+
+    private final EntityManager em;
+
+    public CultivationProgress(EntityManager em) {
+        this.em = em;
+    }
+
+    void follow(@Observes StepDone step) {
+        Proposal p = step.proposal();
+        if (p.cultivatedFrom == null) {
+            return;
+        }
+        em.createNativeQuery("update cultivation set adopted_status = ?1, adopted_number = ?2, "
+                        + "adopted_units = (select string_agg(u.name, '、' order by u.name) from assignment a join handling_unit u on u.id = a.unit_id "
+                        + "  where a.proposal_id = ?3 and a.role = 'LEAD' and a.handling_round = ?4), "
+                        + "adopted_result = (select r.classification from reply r where r.proposal_id = ?3 order by r.replied_at desc limit 1), "
+                        + "adopted_satisfaction = (select f.reply_rating from feedback f where f.proposal_id = ?3 and f.user_id = ?5 "
+                        + "  order by f.given_at desc limit 1), "
+                        + "updated_at = now() where id = ?6")
+                .setParameter(1, p.status.name()).setParameter(2, p.number).setParameter(3, p.id).setParameter(4, Math.max(1, p.handlingRound))
+                .setParameter(5, p.authorUserId).setParameter(6, p.cultivatedFrom).executeUpdate();
+    }
+}
