@@ -58,6 +58,13 @@ public class ProblemMappers {
         return unreadable(e);
     }
 
+    /** Named on its own too: Quarkus answers it 500, though it is the body that cannot make the request's record. */
+    @ServerExceptionMapper
+    public Response undefinable(com.fasterxml.jackson.databind.exc.InvalidDefinitionException e) {
+        return new ProblemException(new Problem(Problems.TYPE_BASE + "validation", "输入无效 / Invalid input", 400,
+                "the body does not fit this request (a field given twice?)", null, List.of())).toResponse();
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
         return Problems.unauthorized().toResponse();
