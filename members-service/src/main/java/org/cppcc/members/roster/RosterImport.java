@@ -3,24 +3,13 @@ package org.cppcc.members.roster;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.cppcc.members.roster.MemberService.JoinMember;
 import org.cppcc.members.roster.MemberService.Upsert;
+import org.cppcc.platform.imports.Tables;
 import org.cppcc.platform.problem.ProblemException;
 import org.cppcc.platform.problem.Problems;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.Row;
-import org.dhatim.fastexcel.reader.Sheet;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +24,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class RosterImport {
 
-    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String XLSX = Tables.XLSX;
     static final int MAX_ROWS = 5000;
 
     public record RowResult(int row, String username, String outcome, String reason) {
@@ -73,11 +62,11 @@ public class RosterImport {
     }
 
     public Report importFile(byte[] content, String mediaType) {
-        List<List<String>> table = mediaType != null && mediaType.startsWith(XLSX) ? readXlsx(content) : readCsv(content);
+        List<List<String>> table = Tables.read(content, mediaType, "roster");
         if (table.isEmpty()) {
             throw Problems.badRequest("the file is empty: the first row must name the columns");
         }
-        Map<String, Integer> columns = header(table.get(0));
+        Tables.Header columns = Tables.header(table.get(0), COLUMNS, List.of("username", "name"));
         if (table.size() - 1 > MAX_ROWS) {
             throw Problems.badRequest("at most " + MAX_ROWS + " members per file; split it");
         }
@@ -85,7 +74,7 @@ public class RosterImport {
         int created = 0, updated = 0, unchanged = 0, rejected = 0;
         for (int i = 1; i < table.size(); i++) {
             List<String> cells = table.get(i);
-            if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
+            if (Tables.blank(cells)) {
                 continue;
             }
             RowResult r = importRow(i + 1, cells, columns);
@@ -100,14 +89,14 @@ public class RosterImport {
         return new Report(results.size(), created, updated, unchanged, rejected, results);
     }
 
-    private RowResult importRow(int rowNumber, List<String> cells, Map<String, Integer> columns) {
-        String username = cell(cells, columns, "username");
+    private RowResult importRow(int rowNumber, List<String> cells, Tables.Header columns) {
+        String username = columns.cell(cells, "username");
         try {
-            JoinMember m = new JoinMember(cell(cells, columns, "userId"), username, cell(cells, columns, "name"),
-                    cell(cells, columns, "gender"), cell(cells, columns, "ethnicity"), cell(cells, columns, "party"),
-                    cell(cells, columns, "sector"), cell(cells, columns, "specialCommittee"), cell(cells, columns, "workUnit"),
-                    cell(cells, columns, "jobTitle"), yes(cell(cells, columns, "standingCommittee")), cell(cells, columns, "email"),
-                    cell(cells, columns, "mobile"), terms(cell(cells, columns, "termsServed")));
+            JoinMember m = new JoinMember(columns.cell(cells, "userId"), username, columns.cell(cells, "name"),
+                    columns.cell(cells, "gender"), columns.cell(cells, "ethnicity"), columns.cell(cells, "party"),
+                    columns.cell(cells, "sector"), columns.cell(cells, "specialCommittee"), columns.cell(cells, "workUnit"),
+                    columns.cell(cells, "jobTitle"), yes(columns.cell(cells, "standingCommittee")), columns.cell(cells, "email"),
+                    columns.cell(cells, "mobile"), terms(columns.cell(cells, "termsServed")));
             var violations = validator.validate(m);
             if (!violations.isEmpty()) {
                 return new RowResult(rowNumber, username, "REJECTED", violations.stream()
@@ -127,31 +116,6 @@ public class RosterImport {
         }
     }
 
-    private static Map<String, Integer> header(List<String> names) {
-        Map<String, Integer> columns = new HashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            String n = names.get(i) == null ? "" : names.get(i).strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT);
-            for (var e : COLUMNS.entrySet()) {
-                if (e.getValue().contains(n)) {
-                    columns.put(e.getKey(), i);
-                }
-            }
-        }
-        if (!columns.containsKey("username") || !columns.containsKey("name")) {
-            throw Problems.badRequest("the first row must name the columns; username (用户名) and name (姓名) are required. Known columns: "
-                    + COLUMNS.values().stream().map(v -> v.get(0) + "/" + v.get(1)).collect(Collectors.joining(", ")));
-        }
-        return columns;
-    }
-
-    private static String cell(List<String> cells, Map<String, Integer> columns, String field) {
-        Integer i = columns.get(field);
-        if (i == null || i >= cells.size() || cells.get(i) == null || cells.get(i).isBlank()) {
-            return null;
-        }
-        return cells.get(i).strip();
-    }
-
     private static boolean yes(String v) {
         if (v == null) {
             return false;
@@ -164,38 +128,7 @@ public class RosterImport {
     }
 
     private static List<String> terms(String v) {
-        return v == null ? List.of() : Arrays.stream(v.split("[;；、,，]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Tables.list(v);
     }
 
-    private static List<List<String>> readCsv(byte[] content) {
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get()
-                .parse(new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8))) {
-            List<List<String>> rows = new ArrayList<>();
-            for (CSVRecord r : parser) {
-                rows.add(r.toList());
-            }
-            return rows;
-        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            io.quarkus.logging.Log.infof("unreadable CSV roster: %s", e.toString()); // the parser's words are for the log
-            throw Problems.badRequest("not a readable CSV file: save it as UTF-8, comma-separated, with one header row");
-        }
-    }
-
-    private static List<List<String>> readXlsx(byte[] content) {
-        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(content))) {
-            Sheet sheet = wb.getFirstSheet();
-            List<List<String>> rows = new ArrayList<>();
-            for (Row r : sheet.read()) {
-                List<String> cells = new ArrayList<>();
-                for (int i = 0; i < r.getCellCount(); i++) {
-                    cells.add(r.getCellAsString(i).orElse(null));
-                }
-                rows.add(cells);
-            }
-            return rows;
-        } catch (IOException | RuntimeException e) {
-            io.quarkus.logging.Log.infof("unreadable XLSX roster: %s", e.toString());
-            throw Problems.badRequest("not a readable XLSX workbook: save it from Excel or WPS as .xlsx, roster on the first sheet");
-        }
-    }
 }

@@ -14,5 +14,7 @@ public enum DeliveryStatus {
     /** not sent on purpose: the person turned this channel off for this category */
     SKIPPED,
     /** waiting for the daily digest e-mail */
-    DIGEST
+    DIGEST,
+    /** taken into a digest e-mail being sent now (until its lease runs out; then back to DIGEST) */
+    BUNDLING
 }

@@ -30,9 +30,21 @@ import java.util.List;
 public class HandlingUnitResource {
 
     private final HandlingUnitService service;
+    private final HandlingUnitImport importer;
 
-    public HandlingUnitResource(HandlingUnitService service) {
+    public HandlingUnitResource(HandlingUnitService service, HandlingUnitImport importer) {
         this.service = service;
+        this.importer = importer;
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({org.cppcc.platform.imports.Tables.CSV, org.cppcc.platform.imports.Tables.XLSX})
+    @CommitteeRoles({Roles.PROPOSAL_OFFICE, Roles.COMMITTEE_ADMIN, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Register many units from CSV (UTF-8) or XLSX: name (单位名称), officers (经办人: user names, separated by 、 or ;); "
+            + "a report per row (CREATED, EXISTS, REJECTED)")
+    public HandlingUnitImport.Report importUnits(@PathParam("code") String code, byte[] file, @HeaderParam("Content-Type") String type) {
+        return importer.importFile(file, type);
     }
 
     @POST

@@ -102,8 +102,11 @@ public final class AuthorizationMatrix {
                     failures.add(operation + ": no resource method found for it");
                     continue;
                 }
-                operations++;
                 JsonNode op = path.getValue().get(method);
+                if (OpenApiSamples.streams(op)) {
+                    continue; // the live stream stays open: LiveStreamTest covers who may hold it
+                }
+                operations++;
                 String body = OpenApiSamples.requestBody(api, op);
                 boolean changes = !method.equals("get");
                 for (String user : USERS) {

@@ -30,6 +30,16 @@ public final class OpenApiSamples {
         }
     }
 
+    /** Whether an operation answers with a stream that stays open (server-sent events): probed elsewhere, not here. */
+    public static boolean streams(JsonNode operation) {
+        for (JsonNode response : operation.path("responses")) {
+            if (response.path("content").has("text/event-stream")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Resolves a local $ref (#/components/schemas/X). */
     public static JsonNode resolve(JsonNode api, JsonNode schema) {
         while (schema.has("$ref")) {
