@@ -36,6 +36,7 @@ public class CommitteeResource {
     @GET
     @Path("committees")
     @PermitAll
+    @org.eclipse.microprofile.openapi.annotations.extensions.Extension(name = "x-public", value = "true")
     @Operation(summary = "Every committee on this platform (public: the apps show it before login)")
     public List<Committee> all() {
         return service.all();

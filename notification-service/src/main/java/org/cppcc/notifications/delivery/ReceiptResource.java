@@ -46,6 +46,7 @@ public class ReceiptResource {
     }
 
     @POST
+    @org.eclipse.microprofile.openapi.annotations.extensions.Extension(name = "x-provider-callback", value = "true")
     @Transactional
     @Operation(summary = "A provider reports the fate of a message it accepted (header X-Receipt-Token authenticates it)")
     public void receipt(@PathParam("channel") String channel, @HeaderParam("X-Receipt-Token") String given, @Valid @NotNull Receipt receipt) {

@@ -100,10 +100,10 @@ public class PreferencesResource {
     }
 
     @PUT
-    @Path("devices/{token}")
+    @Path("devices/{installation}")
     @Transactional
     @Operation(summary = "Register this app installation for push (the provider's device token)")
-    public void registerDevice(@PathParam("token") @Size(max = 300) String token, @Valid @NotNull Device device) {
+    public void registerDevice(@PathParam("installation") @Size(max = 300) String token, @Valid @NotNull Device device) {
         em.createNativeQuery("insert into device (token, user_id, platform, registered_at) values (?1, ?2, ?3, ?4) "
                         + "on conflict (token) do update set user_id = excluded.user_id, platform = excluded.platform, registered_at = excluded.registered_at")
                 .setParameter(1, token).setParameter(2, caller.userId()).setParameter(3, device.platform())
@@ -111,10 +111,10 @@ public class PreferencesResource {
     }
 
     @DELETE
-    @Path("devices/{token}")
+    @Path("devices/{installation}")
     @Transactional
     @Operation(summary = "Forget a device of mine (logout, uninstall)")
-    public void removeDevice(@PathParam("token") @Size(max = 300) String token) {
+    public void removeDevice(@PathParam("installation") @Size(max = 300) String token) {
         em.createNativeQuery("delete from device where token = ?1 and user_id = ?2").setParameter(1, token)
                 .setParameter(2, caller.userId()).executeUpdate();
     }

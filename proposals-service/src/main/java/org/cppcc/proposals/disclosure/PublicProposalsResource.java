@@ -59,6 +59,7 @@ public class PublicProposalsResource {
             + "where r.proposal_id = p.id), '[]'::json)::text from proposal p where p.committee = :c and p.published ";
 
     @GET
+    @org.eclipse.microprofile.openapi.annotations.extensions.Extension(name = "x-public", value = "true")
     @Transactional
     @Operation(summary = "Published proposals of the committee, newest first")
     public Page<PublishedProposal> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
@@ -74,6 +75,7 @@ public class PublicProposalsResource {
     }
 
     @GET
+    @org.eclipse.microprofile.openapi.annotations.extensions.Extension(name = "x-public", value = "true")
     @Path("{id}")
     @Transactional
     @Operation(summary = "One published proposal with its replies")

@@ -13,10 +13,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What anyone may call is limited per client address: 429 problem+json with Retry-After, and other clients go on. */
+/**
+ * What anyone may call is limited per client address: 429 problem+json with Retry-After, and other clients go on;
+ * a signed-in person counts against their own limit; every answer says where the caller stands.
+ */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
-class PublicRateLimitTest {
+class RateLimitTest {
 
     static final int LIMIT = 120;
 
@@ -45,5 +48,22 @@ class PublicRateLimitTest {
         assertEquals("application/problem+json", refused.contentType());
         assertTrue(Integer.parseInt(refused.header("Retry-After")) >= 1);
         assertEquals(200, publicList("198.51.100." + ThreadLocalRandom.current().nextInt(1, 255)).statusCode(), "another client is served");
+    }
+
+    @Test
+    void everyAnswerSaysWhereTheCallerStands() {
+        ProposalsTestSupport.committeesAnnounced();
+        for (int attempt = 0; attempt < 3; attempt++) { // a minute turning over between the two calls starts a new count
+            Response first = ProposalsTestSupport.as("hp-member2").get("/committees/440112/proposals");
+            Response second = ProposalsTestSupport.as("hp-member2").get("/committees/440112/proposals");
+            assertEquals("3000", second.header("X-RateLimit-Limit"), "a person's own limit");
+            if (Integer.parseInt(second.header("X-RateLimit-Reset")) <= Integer.parseInt(first.header("X-RateLimit-Reset"))) {
+                assertEquals(Integer.parseInt(first.header("X-RateLimit-Remaining")) - 1, Integer.parseInt(second.header("X-RateLimit-Remaining")));
+                assertEquals(String.valueOf(LIMIT), publicList("192.0.2." + ThreadLocalRandom.current().nextInt(1, 255))
+                        .header("X-RateLimit-Limit"), "the public pages' limit, per address");
+                return;
+            }
+        }
+        throw new AssertionError("three minutes turned over between two calls");
     }
 }
