@@ -2,9 +2,7 @@ package org.cppcc.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.cppcc.deploy.Api;
-import org.cppcc.deploy.LocalPlatform;
 import org.cppcc.deploy.Service;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -22,16 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the authors are told (notification-service); the authors whose work rose get a 履职 entry (members-service);
  * supervision from above reads what it may and nothing else.
  */
-class CultivationFlowTest {
-
-    private static LocalPlatform platform;
-    private static Api api;
-
-    @BeforeAll
-    static void startPlatform() {
-        platform = E2ePlatform.platform();
-        api = E2ePlatform.api();
-    }
+class CultivationFlowTest extends E2eTest {
 
     private static String proposals(String path) {
         return platform.url(Service.PROPOSALS) + "/committees/" + path;
@@ -43,32 +32,32 @@ class CultivationFlowTest {
     }
 
     private static String registered(String committee, String member, String staff, String title) {
-        String id = ok(api.post(proposals(committee + "/proposals"), E2ePlatform.token(member),
+        String id = ok(api.post(proposals(committee + "/proposals"), token(member),
                 Map.of("title", title, "body", "建议上级统筹推进，形成区域协同。", "publishConsent", true)), 201).get("id").asText();
-        ok(api.post(proposals(committee + "/proposals/" + id + "/register"), E2ePlatform.token(staff), Map.of()), 200);
+        ok(api.post(proposals(committee + "/proposals/" + id + "/register"), token(staff), Map.of()), 200);
         return id;
     }
 
     private static String recommend(String committee, String staff, String proposalId) {
-        return ok(api.post(proposals(committee + "/cultivation/recommendations"), E2ePlatform.token(staff),
+        return ok(api.post(proposals(committee + "/cultivation/recommendations"), token(staff),
                 Map.of("kind", "PROPOSAL", "sourceId", proposalId, "note", "本级难以解决，建议上级统筹")), 201).get("id").asText();
     }
 
     private static String adopt(String committee, String staff, String hop, Map<String, Object> as) {
-        return ok(api.post(proposals(committee + "/cultivation/items/" + hop + "/adopt"), E2ePlatform.token(staff), as), 200)
+        return ok(api.post(proposals(committee + "/cultivation/items/" + hop + "/adopt"), token(staff), as), 200)
                 .at("/adopted/proposalId").asText();
     }
 
     private static List<String> inboxLinks(String user) {
         List<String> links = new ArrayList<>();
-        ok(api.get(platform.url(Service.NOTIFICATION) + "/me/notifications?limit=100", E2ePlatform.token(user)), 200)
+        ok(api.get(platform.url(Service.NOTIFICATION) + "/me/notifications?limit=100", token(user)), 200)
                 .get("items").forEach(n -> links.add(n.get("link").asText()));
         return links;
     }
 
     private static List<String> entryKinds(String user, String evidenceId) {
         List<String> kinds = new ArrayList<>();
-        ok(api.get(platform.url(Service.MEMBERS) + "/me/performance?limit=100", E2ePlatform.token(user)), 200).at("/entries/items")
+        ok(api.get(platform.url(Service.MEMBERS) + "/me/performance?limit=100", token(user)), 200).at("/entries/items")
                 .forEach(e -> {
                     if (evidenceId.equals(e.get("evidenceId").asText())) {
                         kinds.add(e.get("kind").asText() + "@" + e.get("committee").asText());
@@ -84,24 +73,24 @@ class CultivationFlowTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> inboxLinks("gz-staff").contains("/committees/440100/cultivation/items/" + h1));
 
         String p2 = adopt("440100", "gz-staff", h1, Map.of("as", "MEMBER", "authorUsername", "gz-member"));
-        ok(api.post(proposals("440100/proposals/" + p2 + "/register"), E2ePlatform.token("gz-staff"), Map.of()), 200);
+        ok(api.post(proposals("440100/proposals/" + p2 + "/register"), token("gz-staff"), Map.of()), 200);
         String h2 = recommend("440100", "gz-staff", p2);
         String p3 = adopt("440000", "gd-staff", h2, Map.of("as", "MEMBER")); // the 广州 author is a member of 广东 too
-        ok(api.post(proposals("440000/proposals/" + p3 + "/register"), E2ePlatform.token("gd-staff"), Map.of()), 200);
+        ok(api.post(proposals("440000/proposals/" + p3 + "/register"), token("gd-staff"), Map.of()), 200);
         String h3 = recommend("440000", "gd-staff", p3);
         String p4 = adopt("100000", "qg-staff", h3, Map.of("as", "COLLECTIVE", "onBehalfOf", "九三学社中央"));
-        ok(api.post(proposals("100000/proposals/" + p4 + "/register"), E2ePlatform.token("qg-staff"), Map.of()), 200);
+        ok(api.post(proposals("100000/proposals/" + p4 + "/register"), token("qg-staff"), Map.of()), 200);
 
         // a second item is declined on the way, with its reason
         String other = registered("440112", "hp-member", "hp-staff", "关于黄埔区背街小巷改造的提案");
         String declined = recommend("440112", "hp-staff", other);
-        ok(api.post(proposals("440100/cultivation/items/" + declined + "/decline"), E2ePlatform.token("gz-staff"),
+        ok(api.post(proposals("440100/cultivation/items/" + declined + "/decline"), token("gz-staff"),
                 Map.of("reason", "属区级事权，建议区内办理")), 200);
 
         // lineage at every level: the same journey, three hops, each adopted and registered
         for (String[] at : List.of(new String[]{"440112", "hp-staff", p1}, new String[]{"440100", "gz-staff", p2},
                 new String[]{"440000", "gd-staff", p3}, new String[]{"100000", "qg-staff", p4})) {
-            JsonNode journey = ok(api.get(proposals(at[0] + "/proposals/" + at[2] + "/lineage"), E2ePlatform.token(at[1])), 200);
+            JsonNode journey = ok(api.get(proposals(at[0] + "/proposals/" + at[2] + "/lineage"), token(at[1])), 200);
             assertEquals(3, journey.get("hops").size(), () -> at[0] + ": " + journey);
             journey.get("hops").forEach(h -> {
                 assertEquals("ADOPTED", h.get("status").asText());
@@ -109,7 +98,7 @@ class CultivationFlowTest {
             });
         }
         // figures where it began: one adopted for each level above, one declined by 广州
-        JsonNode stats = ok(api.get(proposals("440112/cultivation/statistics"), E2ePlatform.token("hp-staff")), 200);
+        JsonNode stats = ok(api.get(proposals("440112/cultivation/statistics"), token("hp-staff")), 200);
         for (int level = 0; level < 3; level++) {
             assertTrue(stats.at("/cultivatedFor/" + level + "/adopted").asLong() >= 1, stats::toString);
         }
@@ -125,12 +114,12 @@ class CultivationFlowTest {
 
         // supervision from above reads these, and nothing else of the committee below; a sibling reads nothing
         for (String above : List.of("gz-staff", "gd-staff", "qg-staff")) {
-            ok(api.get(proposals("440112/cultivation/statistics"), E2ePlatform.token(above)), 200);
-            ok(api.get(proposals("440112/supervision"), E2ePlatform.token(above)), 200);
-            ok(api.get(proposals("440112/proposals/" + p1), E2ePlatform.token(above)), 403);
+            ok(api.get(proposals("440112/cultivation/statistics"), token(above)), 200);
+            ok(api.get(proposals("440112/supervision"), token(above)), 200);
+            ok(api.get(proposals("440112/proposals/" + p1), token(above)), 403);
         }
-        ok(api.get(proposals("440100/supervision"), E2ePlatform.token("sz-staff")), 403);
-        ok(api.get(proposals("440100/cultivation/statistics"), E2ePlatform.token("sz-staff")), 403);
-        ok(api.get(platform.url(Service.MEMBERS) + "/committees/440112/members", E2ePlatform.token("gz-staff")), 403);
+        ok(api.get(proposals("440100/supervision"), token("sz-staff")), 403);
+        ok(api.get(proposals("440100/cultivation/statistics"), token("sz-staff")), 403);
+        ok(api.get(platform.url(Service.MEMBERS) + "/committees/440112/members", token("gz-staff")), 403);
     }
 }

@@ -2,10 +2,7 @@ package org.cppcc.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.cppcc.deploy.Api;
-import org.cppcc.deploy.DemoSeed;
-import org.cppcc.deploy.LocalPlatform;
 import org.cppcc.deploy.Service;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -24,20 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * attended, spoke) and in proposals-service (a proposal, a 社情民意 report adopted) becomes entries and points in
  * members-service, each exactly once, under the committee's rules.
  */
-class DutyPerformanceFlowTest {
-
-    private static LocalPlatform platform;
-    private static Api api;
-
-    @BeforeAll
-    static void startPlatform() {
-        platform = E2ePlatform.platform();
-        api = E2ePlatform.api();
-    }
-
-    private static String token(String user) {
-        return api.token(user, DemoSeed.DEMO_PASSWORD);
-    }
+class DutyPerformanceFlowTest extends E2eTest {
 
     private static JsonNode record(String memberId) {
         Api.Reply r = api.get(platform.url(Service.MEMBERS) + "/committees/440112/members/" + memberId + "/performance?limit=100",

@@ -1,6 +1,5 @@
 package org.cppcc.e2e;
 
-import org.cppcc.deploy.LocalPlatform;
 import org.cppcc.deploy.Service;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,19 +17,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Its size is set by system properties (CI runs the default; the long run is
  * {@code -Dcppcc.fault.submissions=10000 -Dcppcc.fault.rate=50 -Dcppcc.fault.kafka-down=60}); it prints its figures.
  */
-class FaultSuiteTest {
+class FaultSuiteTest extends E2eTest {
 
     static final int SUBMISSIONS = Integer.getInteger("cppcc.fault.submissions", 1200);
     static final int RATE = Integer.getInteger("cppcc.fault.rate", 30);
     static final int KAFKA_DOWN_SECONDS = Integer.getInteger("cppcc.fault.kafka-down", 15);
 
-    private static LocalPlatform platform;
     private static FaultDrill drill;
 
     @BeforeAll
-    static void startPlatform() {
-        platform = E2ePlatform.platform();
-        drill = new FaultDrill(platform, E2ePlatform.api());
+    static void newDrill() {
+        drill = new FaultDrill(platform, api);
     }
 
     @Test

@@ -2,10 +2,7 @@ package org.cppcc.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.cppcc.deploy.Api;
-import org.cppcc.deploy.DemoSeed;
-import org.cppcc.deploy.LocalPlatform;
 import org.cppcc.deploy.Service;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -23,20 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a member's proposal reaches the proposal office's inbox, the author's inbox and the author's 履职 record,
  * and the outbox keeps that promise while Kafka, or the service itself, is down.
  */
-class FirstProposalFlowTest {
-
-    private static LocalPlatform platform;
-    private static Api api;
-
-    @BeforeAll
-    static void startPlatform() {
-        platform = E2ePlatform.platform();
-        api = E2ePlatform.api();
-    }
-
-    private static String token(String user) {
-        return api.token(user, DemoSeed.DEMO_PASSWORD);
-    }
+class FirstProposalFlowTest extends E2eTest {
 
     private static String submit(String title) {
         Api.Reply r = api.post(platform.url(Service.PROPOSALS) + "/committees/440112/proposals", token("hp-member"),

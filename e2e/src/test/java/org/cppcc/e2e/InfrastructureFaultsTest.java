@@ -2,10 +2,8 @@ package org.cppcc.e2e;
 
 import org.cppcc.deploy.Api;
 import org.cppcc.deploy.DemoSeed;
-import org.cppcc.deploy.LocalPlatform;
 import org.cppcc.deploy.Service;
 import org.cppcc.platform.infra.Wait;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -23,24 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * half-applied, the services recover by themselves), and Keycloak down (issued tokens keep working, a member
  * added meanwhile gets an account once it is back, and logs in).
  */
-class InfrastructureFaultsTest {
+class InfrastructureFaultsTest extends E2eTest {
 
     static final int SUBMISSIONS = Integer.getInteger("cppcc.fault.pg-submissions", 450);
     static final int RATE = 15;
     static final int DATABASE_DOWN_SECONDS = 10;
-
-    private static LocalPlatform platform;
-    private static Api api;
-
-    @BeforeAll
-    static void startPlatform() {
-        platform = E2ePlatform.platform();
-        api = E2ePlatform.api();
-    }
-
-    private static String token(String user) {
-        return E2ePlatform.token(user);
-    }
 
     @Test
     void aDatabaseRestartUnderLoadAnswers503AndHalfAppliesNothing() throws Exception {

@@ -1,10 +1,7 @@
 package org.cppcc.e2e;
 
 import org.cppcc.deploy.Api;
-import org.cppcc.deploy.DemoSeed;
-import org.cppcc.deploy.LocalPlatform;
 import org.cppcc.deploy.Service;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -14,20 +11,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A district onboarded and staffed by API takes a proposal in the same run; suspended, every service keeps it read-only; resumed, it takes work. */
-class OnboardingFlowTest {
-
-    private static LocalPlatform platform;
-    private static Api api;
-
-    @BeforeAll
-    static void startPlatform() {
-        platform = E2ePlatform.platform();
-        api = E2ePlatform.api();
-    }
-
-    private static String token(String user) {
-        return api.token(user, DemoSeed.DEMO_PASSWORD);
-    }
+class OnboardingFlowTest extends E2eTest {
 
     private static Api.Reply submitReply() {
         return api.post(platform.url(Service.PROPOSALS) + "/committees/440106/proposals", token("gz-member"),

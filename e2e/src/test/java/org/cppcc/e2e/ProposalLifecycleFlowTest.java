@@ -2,10 +2,7 @@ package org.cppcc.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.cppcc.deploy.Api;
-import org.cppcc.deploy.DemoSeed;
-import org.cppcc.deploy.LocalPlatform;
 import org.cppcc.deploy.Service;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -22,20 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * co-handler), co-handler opinion, reply B, 不满意, re-handling, reply A, 满意, publish, archive — and what the
  * author, the co-signer, the proposal office and the units hear of it, and the author's 履职 entries.
  */
-class ProposalLifecycleFlowTest {
-
-    private static LocalPlatform platform;
-    private static Api api;
-
-    @BeforeAll
-    static void startPlatform() {
-        platform = E2ePlatform.platform();
-        api = E2ePlatform.api();
-    }
-
-    private static String token(String user) {
-        return api.token(user, DemoSeed.DEMO_PASSWORD);
-    }
+class ProposalLifecycleFlowTest extends E2eTest {
 
     private static JsonNode step(String user, String id, String step, Object body) {
         Api.Reply r = api.post(platform.url(Service.PROPOSALS) + "/committees/440112/proposals/" + id + "/" + step, token(user),

@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,6 @@ public final class AuthorizationMatrix {
     public static final List<String> USERS = List.of("hp-member", "hp-member2", "hp-staff", "hp-unit", "hp-unit2", "hp-admin",
             "gz-member", "gz-staff", "gz-unit", "gd-staff", "qg-staff", "sz-staff", "dx-member", "admin");
     private static final Set<String> SUPERVISING = Set.of("proposal-office", "consultation-office", "leader", "committee-admin");
-    private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Who an operation is for, as the code says. */
@@ -84,54 +82,47 @@ public final class AuthorizationMatrix {
     }
 
     public Report run() {
-        JsonNode api = openApi();
+        JsonNode api = OpenApiOperations.document();
         List<String> failures = new ArrayList<>();
         int operations = 0;
         int calls = 0;
         int foreignProbes = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> paths = api.path("paths").fields(); paths.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            for (Iterator<String> ms = path.getValue().fieldNames(); ms.hasNext(); ) {
-                String method = ms.next();
-                if (!METHODS.contains(method)) {
-                    continue;
-                }
-                String operation = method.toUpperCase() + " " + path.getKey();
-                Rule rule = rules.get(operation);
-                if (rule == null) {
-                    failures.add(operation + ": no resource method found for it");
-                    continue;
-                }
-                JsonNode op = path.getValue().get(method);
-                if (OpenApiSamples.streams(op)) {
-                    continue; // the live stream stays open: LiveStreamTest covers who may hold it
-                }
-                operations++;
-                String body = OpenApiSamples.requestBody(api, op);
-                boolean changes = !method.equals("get");
-                for (String user : USERS) {
-                    boolean allowed = allowed(user, rule, path.getKey(), method);
-                    // this committee's objects: every state named, unless a permitted call would change them
-                    if (!(changes && allowed)) {
-                        for (String url : urls(path.getKey(), objects)) {
-                            int status = call(user, method, url, body).statusCode();
-                            calls++;
-                            if (status >= 500 || (!allowed && status < 300)) {
-                                failures.add(operation + " as " + user + " on " + url + " answered " + status
-                                        + (allowed ? "" : " though it documents no role of theirs here"));
-                            }
+        for (OpenApiOperations.Operation o : OpenApiOperations.of(api)) {
+            String method = o.method();
+            String template = o.path();
+            Rule rule = rules.get(o.name());
+            if (rule == null) {
+                failures.add(o.name() + ": no resource method found for it");
+                continue;
+            }
+            if (OpenApiSamples.streams(o.node())) {
+                continue; // the live stream stays open: LiveStreamTest covers who may hold it
+            }
+            operations++;
+            String body = OpenApiSamples.requestBody(api, o.node());
+            boolean changes = !method.equals("get");
+            for (String user : USERS) {
+                boolean allowed = allowed(user, rule, template, method);
+                // this committee's objects: every state named, unless a permitted call would change them
+                if (!(changes && allowed)) {
+                    for (String url : urls(template, objects)) {
+                        int status = call(user, method, url, body).statusCode();
+                        calls++;
+                        if (status >= 500 || (!allowed && status < 300)) {
+                            failures.add(o.name() + " as " + user + " on " + url + " answered " + status
+                                    + (allowed ? "" : " though it documents no role of theirs here"));
                         }
                     }
-                    // another committee's object must look exactly like one that does not exist
-                    String foreignUrl = foreignUrl(path.getKey());
-                    if (foreignUrl != null) {
-                        int existing = call(user, method, foreignUrl, body).statusCode();
-                        int nowhere = call(user, method, substitute(path.getKey(), Map.of()), body).statusCode();
-                        foreignProbes += 2;
-                        if (existing != nowhere || existing < 300 || existing >= 500) {
-                            failures.add(operation + " as " + user + ": another committee's object answered " + existing
-                                    + ", an id that exists nowhere " + nowhere);
-                        }
+                }
+                // another committee's object must look exactly like one that does not exist
+                String foreignUrl = foreignUrl(template);
+                if (foreignUrl != null) {
+                    int existing = call(user, method, foreignUrl, body).statusCode();
+                    int nowhere = call(user, method, substitute(template, Map.of()), body).statusCode();
+                    foreignProbes += 2;
+                    if (existing != nowhere || existing < 300 || existing >= 500) {
+                        failures.add(o.name() + " as " + user + ": another committee's object answered " + existing
+                                + ", an id that exists nowhere " + nowhere);
                     }
                 }
             }
@@ -254,13 +245,6 @@ public final class AuthorizationMatrix {
         }
     }
 
-    private static JsonNode openApi() {
-        try {
-            return JSON.readTree(given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** "GET /committees/{code}/…" → its rule, from the resource classes of the service and of platform-core. */
     static Map<String, Rule> rules(String resourcePackage) {

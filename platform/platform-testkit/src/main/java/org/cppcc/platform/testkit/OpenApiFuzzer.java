@@ -8,15 +8,12 @@ import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +30,6 @@ import static io.restassured.RestAssured.given;
  */
 public final class OpenApiFuzzer {
 
-    private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Written by requests whatever they carry (who tried what, idempotency) or by the service in the background. */
@@ -84,71 +80,60 @@ public final class OpenApiFuzzer {
     }
 
     public Report run() {
-        JsonNode api;
-        try {
-            api = JSON.readTree(given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JsonNode api = OpenApiOperations.document();
         List<String> failures = new ArrayList<>();
         int requests = 0;
         int accepted = 0;
         int operations = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> paths = api.path("paths").fields(); paths.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            for (Iterator<String> ms = path.getValue().fieldNames(); ms.hasNext(); ) {
-                String method = ms.next();
-                if (!METHODS.contains(method)) {
-                    continue;
+        for (OpenApiOperations.Operation o : OpenApiOperations.of(api)) {
+            String method = o.method();
+            JsonNode op = o.node();
+            if (OpenApiSamples.streams(op)) {
+                continue; // the live stream stays open: LiveStreamTest covers who may hold it
+            }
+            operations++;
+            String url = url(o.path(), null);
+            List<String[]> cases = new ArrayList<>(); // url, body
+            String valid = OpenApiSamples.requestBody(api, op);
+            if (valid != null) {
+                for (String body : badBodies(api, op)) {
+                    cases.add(new String[]{url, body});
                 }
-                JsonNode op = path.getValue().get(method);
-                if (OpenApiSamples.streams(op)) {
-                    continue; // the live stream stays open: LiveStreamTest covers who may hold it
+            }
+            for (String q : BAD_QUERIES) {
+                cases.add(new String[]{url + "?" + q, valid});
+            }
+            if (o.path().matches(".*\\{(?!code})[^}]+}.*")) {
+                for (String bad : BAD_IDS) {
+                    cases.add(new String[]{url(o.path(), bad), valid});
                 }
-                operations++;
-                String url = url(path.getKey(), null);
-                List<String[]> cases = new ArrayList<>(); // url, body
-                String valid = OpenApiSamples.requestBody(api, op);
-                if (valid != null) {
-                    for (String body : badBodies(api, op)) {
-                        cases.add(new String[]{url, body});
+            }
+            boolean changes = !method.equals("get");
+            Map<String, Long> before = changes ? tableCounts() : Map.of();
+            int acceptedHere = 0;
+            for (String user : users) {
+                for (String[] c : cases) {
+                    Response r = send(user, method, c[0], c[1]);
+                    requests++;
+                    int status = r.statusCode();
+                    if (status < 300) {
+                        accepted++;
+                        acceptedHere++;
+                    }
+                    String type = String.valueOf(r.contentType());
+                    if (status >= 500 || (status >= 400 && !type.startsWith("application/problem+json"))) {
+                        String body = c[1] == null ? "" : c[1].length() > 120 ? c[1].substring(0, 120) + "…" : c[1];
+                        failures.add(method.toUpperCase() + " " + c[0] + " " + body.replace('\u0000', '∅') + " as " + user
+                                + " → " + status + " " + type);
                     }
                 }
-                for (String q : BAD_QUERIES) {
-                    cases.add(new String[]{url + "?" + q, valid});
-                }
-                if (path.getKey().matches(".*\\{(?!code})[^}]+}.*")) {
-                    for (String bad : BAD_IDS) {
-                        cases.add(new String[]{url(path.getKey(), bad), valid});
-                    }
-                }
-                boolean changes = !method.equals("get");
-                Map<String, Long> before = changes ? tableCounts() : Map.of();
-                int acceptedHere = 0;
-                for (String user : users) {
-                    for (String[] c : cases) {
-                        Response r = send(user, method, c[0], c[1]);
-                        requests++;
-                        int status = r.statusCode();
-                        if (status < 300) {
-                            accepted++;
-                            acceptedHere++;
-                        }
-                        String type = String.valueOf(r.contentType());
-                        if (status >= 500 || (status >= 400 && !type.startsWith("application/problem+json"))) {
-                            String body = c[1] == null ? "" : c[1].length() > 120 ? c[1].substring(0, 120) + "…" : c[1];
-                            failures.add(method.toUpperCase() + " " + c[0] + " " + body.replace('\u0000', '∅') + " as " + user
-                                    + " → " + status + " " + type);
-                        }
-                    }
-                }
-                // every bad request to this operation was refused: nothing may have been stored
-                if (changes && acceptedHere == 0) {
-                    Map<String, Long> after = tableCounts();
-                    if (!after.equals(before)) {
-                        failures.add(method.toUpperCase() + " " + path.getKey() + ": rows changed though every request was refused: "
-                                + diff(before, after));
-                    }
+            }
+            // every bad request to this operation was refused: nothing may have been stored
+            if (changes && acceptedHere == 0) {
+                Map<String, Long> after = tableCounts();
+                if (!after.equals(before)) {
+                    failures.add(method.toUpperCase() + " " + o.path() + ": rows changed though every request was refused: "
+                            + diff(before, after));
                 }
             }
         }

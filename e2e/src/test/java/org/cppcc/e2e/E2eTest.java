@@ -1,0 +1,23 @@
+package org.cppcc.e2e;
+
+import org.cppcc.deploy.Api;
+import org.cppcc.deploy.LocalPlatform;
+import org.junit.jupiter.api.BeforeAll;
+
+/** What every end-to-end test stands on: the one platform of the run, its API client, and logins. */
+abstract class E2eTest {
+
+    static LocalPlatform platform;
+    static Api api;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = E2ePlatform.platform();
+        api = E2ePlatform.api();
+    }
+
+    /** A demo user's token (retried while Keycloak cannot answer). */
+    static String token(String user) {
+        return E2ePlatform.token(user);
+    }
+}
