@@ -7,8 +7,11 @@ package org.cppcc.platform.json;
  */
 public final class Limits {
 
-    /** characters in any JSON string (the parser refuses longer ones) */
-    public static final int TEXT = 100_000;
+    /**
+     * characters in any JSON string (the parser refuses longer ones): the longest a body legitimately carries is an
+     * attachment of 2 MB in base64 (reply letters); text fields name far tighter limits of their own
+     */
+    public static final int TEXT = 3_000_000;
     /** elements in any JSON array read into a collection */
     public static final int ITEMS = 1_000;
     /** bytes of a request line, and so of any path or query parameter (the HTTP server's own limit) */
