@@ -22,7 +22,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -72,7 +71,7 @@ class BroadcastAndRemindersTest {
     }
 
     static long count(String sql, String arg) throws Exception {
-        try (Connection c = DriverManager.getConnection(TestPlatform.jdbcUrl(), "service", "service");
+        try (Connection c = TestPlatform.database();
              PreparedStatement st = c.prepareStatement(sql)) {
             st.setString(1, arg);
             try (ResultSet rs = st.executeQuery()) {

@@ -198,7 +198,7 @@ class ChannelsTest {
         String activity = UUID.randomUUID().toString();
         String title = "发送不占事务 " + activity.substring(0, 8);
         String deliveryId;
-        try (java.sql.Connection db = java.sql.DriverManager.getConnection(org.cppcc.platform.testkit.TestPlatform.jdbcUrl(), "service", "service")) {
+        try (java.sql.Connection db = org.cppcc.platform.testkit.TestPlatform.database()) {
             Events.publish("consultations.events", activity, Events.activityCancelled("440112", activity, title));
             assertTrue(ChannelsTestResource.SMS_ARRIVED.get().await(30, java.util.concurrent.TimeUnit.SECONDS), "the gateway was called");
             // while the gateway holds the request: the claim is committed and no lock is held on the row
@@ -221,7 +221,7 @@ class ChannelsTest {
 
         // the service dies mid-send: the claim's lease runs out (long ago, whatever the test clock says) and the same
         // delivery goes out again, one attempt more
-        try (java.sql.Connection db = java.sql.DriverManager.getConnection(org.cppcc.platform.testkit.TestPlatform.jdbcUrl(), "service", "service");
+        try (java.sql.Connection db = org.cppcc.platform.testkit.TestPlatform.database();
              var st = db.prepareStatement("update delivery set status = 'SENDING', lease_until = timestamptz '2000-01-01' where id = ?::uuid")) {
             st.setString(1, deliveryId);
             assertEquals(1, st.executeUpdate());
@@ -316,7 +316,7 @@ class ChannelsTest {
     }
 
     private static String providerRef(String activity) {
-        try (var c = java.sql.DriverManager.getConnection(org.cppcc.platform.testkit.TestPlatform.jdbcUrl(), "service", "service");
+        try (var c = org.cppcc.platform.testkit.TestPlatform.database();
              var st = c.prepareStatement("select d.provider_ref from delivery d join notification n on n.id = d.notification_id "
                      + "where n.link like ? and d.channel = 'SMS'")) {
             st.setString(1, "%" + activity);

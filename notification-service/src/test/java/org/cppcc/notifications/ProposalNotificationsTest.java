@@ -123,7 +123,7 @@ class ProposalNotificationsTest {
     }
 
     private static long countScheduled(String proposalId) {
-        try (var c = java.sql.DriverManager.getConnection(org.cppcc.platform.testkit.TestPlatform.jdbcUrl(), "service", "service");
+        try (var c = org.cppcc.platform.testkit.TestPlatform.database();
              var st = c.prepareStatement("select count(*) from reminder where subject_key like ? and status = 'SCHEDULED'")) {
             st.setString(1, "assignment:" + proposalId + "%");
             try (var rs = st.executeQuery()) {

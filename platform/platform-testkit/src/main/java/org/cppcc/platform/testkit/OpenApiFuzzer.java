@@ -9,7 +9,6 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -212,8 +211,7 @@ public final class OpenApiFuzzer {
     /** Rows per data table (every committee's), from the service's database. */
     private static Map<String, Long> tableCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        try (Connection c = DriverManager.getConnection(TestPlatform.jdbcUrl(), "service", "service"); Statement st = c.createStatement()) {
-            st.execute("select set_config('cppcc.committee', '*', false)");
+        try (Connection c = TestPlatform.database(); Statement st = c.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = st.executeQuery("select table_name from information_schema.tables where table_schema = current_schema() "
                     + "and table_type = 'BASE TABLE' order by 1")) {
