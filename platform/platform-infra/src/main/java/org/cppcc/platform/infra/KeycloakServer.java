@@ -40,6 +40,11 @@ public final class KeycloakServer implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    /** The realm standing for another deployment's (the national committee's), imported beside ours. */
+    public String peerRealmUrl() {
+        return url() + "/realms/cppcc-national";
+    }
+
     public String realmUrl() {
         return url() + "/realms/cppcc";
     }
@@ -60,6 +65,11 @@ public final class KeycloakServer implements AutoCloseable {
             Path importDir = home.resolve("data/import");
             Files.createDirectories(importDir);
             Files.copy(InfraPaths.realmFile(), importDir.resolve("cppcc-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            // a second realm standing for another deployment's (tokens from another issuer, ADR 0012)
+            Path peer = InfraPaths.realmFile().resolveSibling("cppcc-national-realm.json");
+            if (Files.exists(peer)) {
+                Files.copy(peer, importDir.resolve("cppcc-national-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

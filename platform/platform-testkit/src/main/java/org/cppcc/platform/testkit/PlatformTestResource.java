@@ -51,6 +51,8 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
                 "quarkus.datasource.password", "service",
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "quarkus.oidc.auth-server-url", keycloak.realmUrl(),
+                "cppcc.peer.enabled", "true",
+                "cppcc.peer.realm-url", keycloak.peerRealmUrl(),
                 "cppcc.keycloak.url", keycloak.url());
     }
 
