@@ -152,6 +152,29 @@ class CultivationTest {
     }
 
     @Test
+    void anAdoptedOpinionReportIsCultivatedLikeAProposalAndAReportNotAdoptedIsNot() {
+        String report = as("hp-member").body("{\"title\":\"群众反映老旧小区加装电梯难\",\"body\":\"建议市级统一政策。\"}")
+                .post("/committees/440112/opinion-reports").then().statusCode(201).extract().path("id");
+        String declined = as("hp-member").body("{\"title\":\"未采用的社情民意\",\"body\":\"正文\"}")
+                .post("/committees/440112/opinion-reports").then().statusCode(201).extract().path("id");
+        as("hp-staff").body("{\"adoptedBy\":\"区委办《每日要情》\"}").post("/committees/440112/opinion-reports/" + report + "/adopt")
+                .then().statusCode(200);
+        as("hp-staff").body("{\"reason\":\"信息不实\"}").post("/committees/440112/opinion-reports/" + declined + "/decline")
+                .then().statusCode(200);
+        recommend("440112", "hp-staff", "OPINION_REPORT", declined, 409);
+        JsonPath hop = recommend("440112", "hp-staff", "OPINION_REPORT", report, 201);
+        assertEquals("OPINION_REPORT", hop.getString("kind"));
+        assertEquals("张伟", hop.getString("authorName"));
+        String proposal = decide("440100", "gz-staff", hop.getString("id"), "adopt", "{\"as\":\"MEMBER\",\"authorUsername\":\"gz-member\"}", 200)
+                .getString("adopted.proposalId");
+        as("gz-member").get("/committees/440100/proposals/" + proposal).then().statusCode(200)
+                .body("title", equalTo("群众反映老旧小区加装电梯难"));
+        // the report's journey is read from the proposal it became
+        as("gz-staff").get("/committees/440100/proposals/" + proposal + "/lineage").then().statusCode(200)
+                .body("hops[0].kind", equalTo("OPINION_REPORT")).body("hops[0].sourceId", equalTo(report));
+    }
+
+    @Test
     void staffAboveReadSupervisionAndCultivationBelowAndNothingElse() {
         String p = registered("440112", "hp-member", "hp-staff", "关于监督可见范围的提案");
         // every level above reads 黄埔's supervision list and cultivation figures

@@ -38,6 +38,14 @@ public final class OpenApiOperations {
         }
     }
 
+    /**
+     * The operations that answer and end: without the live stream, which stays open (LiveStreamTest covers who
+     * may hold it); what the matrix and the fuzzer call.
+     */
+    public static List<Operation> answering(JsonNode api) {
+        return of(api).stream().filter(o -> !OpenApiSamples.streams(o.node())).toList();
+    }
+
     public static List<Operation> of(JsonNode api) {
         List<Operation> out = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = api.path("paths").fields(); paths.hasNext(); ) {
