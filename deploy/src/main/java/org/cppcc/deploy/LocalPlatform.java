@@ -75,17 +75,37 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     public void startService(Service s) {
+        services.put(s, launch(s, s.module(), s.port(ports), jdbcUrls.get(s), s.database(), kafka.bootstrapServers(), keycloak.realmUrl(),
+                Map.of()));
+    }
+
+    /**
+     * Starts one service's jar as a process of its own: the platform's services, and in the e2e tests a second
+     * deployment's (its own database, broker and realm, and the settings in {@code extraEnv}).
+     */
+    public ManagedProcess launch(Service s, String name, int port, String jdbcUrl, String dbUser, String kafkaServers, String realmUrl,
+                                 Map<String, String> extraEnv) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Map<String, String> env = Map.of(
-                "QUARKUS_HTTP_PORT", String.valueOf(s.port(ports)),
-                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrls.get(s),
-                "QUARKUS_DATASOURCE_USERNAME", s.database(),
-                "QUARKUS_DATASOURCE_PASSWORD", s.database(),
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl(),
-                "CPPCC_KEYCLOAK_URL", keycloak.url());
-        services.put(s, ManagedProcess.start(s.module(), List.of(java, "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-                "-jar", jar(s).toString()), stateDir, env, logs().resolve(s.module() + ".log")));
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "QUARKUS_HTTP_PORT", String.valueOf(port),
+                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
+                "QUARKUS_DATASOURCE_USERNAME", dbUser,
+                "QUARKUS_DATASOURCE_PASSWORD", dbUser,
+                "KAFKA_BOOTSTRAP_SERVERS", kafkaServers,
+                "QUARKUS_OIDC_AUTH_SERVER_URL", realmUrl,
+                "CPPCC_KEYCLOAK_URL", keycloak.url()));
+        env.putAll(extraEnv);
+        return ManagedProcess.start(name, List.of(java, "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+                "-jar", jar(s).toString()), stateDir, env, logs().resolve(name + ".log"));
+    }
+
+    /** A database (and its login, of the same name and password) on the platform's PostgreSQL; its JDBC URL. */
+    public String database(String name) {
+        return postgres.ensureDatabase(name, name, name);
+    }
+
+    public Path stateDir() {
+        return stateDir;
     }
 
     public void awaitReady(Service s) {

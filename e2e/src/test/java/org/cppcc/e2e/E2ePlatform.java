@@ -54,17 +54,28 @@ final class E2ePlatform {
 
     /** Sets a person's password in Keycloak (what they would do from the set-password e-mail), as its administrator. */
     static void setPassword(String username, String password) {
-        Api master = new Api(platform().keycloakUrl() + "/realms/master");
-        String kcAdmin = master.token("admin-cli", org.cppcc.platform.infra.KeycloakServer.BOOTSTRAP_ADMIN,
-                org.cppcc.platform.infra.KeycloakServer.BOOTSTRAP_PASSWORD);
-        var found = api().get(platform().keycloakUrl() + "/admin/realms/cppcc/users?exact=true&username=" + username, kcAdmin).body();
+        setPassword("cppcc", username, password);
+    }
+
+    /** The same in a given realm (another deployment's). */
+    static void setPassword(String realm, String username, String password) {
+        String admin = platform().keycloakUrl() + "/admin/realms/" + realm;
+        String kcAdmin = keycloakAdmin();
+        var found = api().get(admin + "/users?exact=true&username=" + username, kcAdmin).body();
         if (found.size() != 1) {
-            throw new IllegalStateException("no single account " + username + ": " + found);
+            throw new IllegalStateException("no single account " + username + " in " + realm + ": " + found);
         }
-        var reply = api().put(platform().keycloakUrl() + "/admin/realms/cppcc/users/" + found.get(0).get("id").asText() + "/reset-password",
+        var reply = api().put(admin + "/users/" + found.get(0).get("id").asText() + "/reset-password",
                 kcAdmin, java.util.Map.of("type", "password", "value", password, "temporary", false));
         if (reply.status() != 204) {
             throw new IllegalStateException("password of " + username + " not set: " + reply.status());
         }
+    }
+
+    /** A token of Keycloak's own administrator (master realm). */
+    static String keycloakAdmin() {
+        Api master = new Api(platform().keycloakUrl() + "/realms/master");
+        return master.token("admin-cli", org.cppcc.platform.infra.KeycloakServer.BOOTSTRAP_ADMIN,
+                org.cppcc.platform.infra.KeycloakServer.BOOTSTRAP_PASSWORD);
     }
 }

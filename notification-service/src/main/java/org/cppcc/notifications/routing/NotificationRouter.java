@@ -169,16 +169,17 @@ public class NotificationRouter {
             case EventTypes.CULTIVATION_RECOMMENDED -> {
                 CultivationEvents.Recommended r = events.data(event, CultivationEvents.Recommended.class);
                 send(event, new Message(AudienceKind.ROLE, Notification.roleAudience(c, Roles.PROPOSAL_OFFICE), Category.CULTIVATION_RECOMMENDED,
-                        Map.of("title", r.title(), "fromName", committeeName(r.fromCommittee())), cultivationLink(c, r.hopId())));
+                        Map.of("title", r.title(), "fromName", committeeName(r.fromCommittee(), r.fromName())), cultivationLink(c, r.hopId())));
             }
             case EventTypes.CULTIVATION_ADOPTED -> {
                 CultivationEvents.Adopted a = events.data(event, CultivationEvents.Adopted.class);
-                cultivationDecision(event, a.hopId(), a.title(), a.toCommittee(), "已被采纳，形成" + committeeName(a.toCommittee()) + "提案",
-                        a.originalAuthorUserId());
+                String to = committeeName(a.toCommittee(), a.toName());
+                cultivationDecision(event, a.hopId(), a.title(), to, "已被采纳，形成" + to + "提案", a.originalAuthorUserId());
             }
             case EventTypes.CULTIVATION_DECLINED -> {
                 CultivationEvents.Declined d = events.data(event, CultivationEvents.Declined.class);
-                cultivationDecision(event, d.hopId(), d.title(), d.toCommittee(), "未被采纳：" + d.reason(), d.originalAuthorUserId());
+                cultivationDecision(event, d.hopId(), d.title(), committeeName(d.toCommittee(), d.toName()), "未被采纳：" + d.reason(),
+                        d.originalAuthorUserId());
             }
             case EventTypes.MEMBER_INACTIVITY_WARNED -> {
                 PerformanceEvents.InactivityWarned w = events.data(event, PerformanceEvents.InactivityWarned.class);
@@ -241,9 +242,9 @@ public class NotificationRouter {
     }
 
     /** The recommending committee's office and the item's original author hear what the level above decided. */
-    private void cultivationDecision(EventEnvelope event, String hopId, String title, String toCommittee, String result, String authorUserId) {
+    private void cultivationDecision(EventEnvelope event, String hopId, String title, String toName, String result, String authorUserId) {
         String c = event.committee();
-        Map<String, Object> data = Map.of("title", title, "toName", committeeName(toCommittee), "result", result);
+        Map<String, Object> data = Map.of("title", title, "toName", toName, "result", result);
         send(event, new Message(AudienceKind.ROLE, Notification.roleAudience(c, Roles.PROPOSAL_OFFICE), Category.CULTIVATION_DECISION, data,
                 cultivationLink(c, hopId)));
         if (authorUserId != null) {
@@ -255,7 +256,8 @@ public class NotificationRouter {
         return "/committees/" + committee + "/cultivation/items/" + hopId;
     }
 
-    private String committeeName(String code) {
-        return committees.find(code).map(org.cppcc.platform.tenancy.Committee::name).orElse(code);
+    /** A committee of another deployment (ADR 0012) is named as the event names it. */
+    private String committeeName(String code, String named) {
+        return committees.find(code).map(org.cppcc.platform.tenancy.Committee::name).orElse(named != null ? named : code);
     }
 }

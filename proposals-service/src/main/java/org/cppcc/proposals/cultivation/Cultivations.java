@@ -21,6 +21,7 @@ import org.cppcc.platform.tenancy.Committee;
 import org.cppcc.platform.tenancy.CommitteeContext;
 import org.cppcc.platform.tenancy.CommitteeDirectory;
 import org.cppcc.platform.tenancy.CommitteeScope;
+import org.cppcc.platform.tenancy.ParentDeployment;
 import org.cppcc.platform.time.SqlTime;
 import org.cppcc.proposals.lifecycle.Action;
 import org.cppcc.proposals.lifecycle.ProposalAccess;
@@ -82,7 +83,7 @@ public class Cultivations {
     public record Hop(String id, String rootId, String committee, String committeeName, String targetCommittee, String targetName,
                       String kind, String sourceId, String sourceNumber, String title, String authorName, String note, Status status,
                       String recommendedBy, Instant recommendedAt, String decidedBy, Instant decidedAt, String declineReason,
-                      Adopted adopted, long version) {
+                      Adopted adopted, String origin, long version) {
     }
 
     /** The whole journey of an item, from the committee where it began upward. */
@@ -103,12 +104,14 @@ public class Cultivations {
             ProposalStatus.REPLIED, ProposalStatus.COMPLETED, ProposalStatus.ARCHIVED);
     private static final String COLUMNS = "id, root_id, committee, target_committee, source_kind, source_id, source_number, title, "
             + "author_name, note, status, recommended_by, recommended_at, decided_by, decided_at, decline_reason, adopted_proposal_id, "
-            + "adopted_as, adopted_author_name, adopted_status, adopted_number, adopted_units, adopted_result, adopted_satisfaction, version";
+            + "adopted_as, adopted_author_name, adopted_status, adopted_number, adopted_units, adopted_result, adopted_satisfaction, version, "
+            + "committee_name, target_name, origin";
 
     private final EntityManager em;
     private final CommitteeContext committee;
     private final CommitteeDirectory committees;
     private final CommitteeScope scope;
+    private final ParentDeployment deployment;
     private final Caller caller;
     private final ProposalSteps steps;
     private final ProposalAccess access;
@@ -118,13 +121,15 @@ public class Cultivations {
     private final Outbox outbox;
     private final Clock clock;
 
-    public Cultivations(EntityManager em, CommitteeContext committee, CommitteeDirectory committees, CommitteeScope scope, Caller caller,
+    public Cultivations(EntityManager em, CommitteeContext committee, CommitteeDirectory committees, CommitteeScope scope,
+                        ParentDeployment deployment, Caller caller,
                         ProposalSteps steps, ProposalAccess access, Transitions transitions, ProposalSettings settings, MemberRoster roster, Outbox outbox,
                         Clock clock) {
         this.em = em;
         this.committee = committee;
         this.committees = committees;
         this.scope = scope;
+        this.deployment = deployment;
         this.caller = caller;
         this.steps = steps;
         this.access = access;
@@ -172,7 +177,8 @@ public class Cultivations {
         // a cultivation event belongs to the committee it informs: the parent learns of a recommendation
         outbox.publish(Topics.CULTIVATION, EventTypes.CULTIVATION_RECOMMENDED, parent, root.toString(),
                 new CultivationEvents.Recommended(id.toString(), root.toString(), code, parent, r.kind().name(), r.sourceId().toString(),
-                        item.title(), item.authorUserId(), item.authorName(), blankToNull(r.note())));
+                        item.title(), item.authorUserId(), item.authorName(), blankToNull(r.note()), name(code), name(parent), item.body(),
+                        item.number(), List.copyOf(journey), caller.username()));
         return hop(id);
     }
 
@@ -216,7 +222,8 @@ public class Cultivations {
                 .setParameter(6, p.status.name()).setParameter(7, hopId).executeUpdate();
         outbox.publish(Topics.CULTIVATION, EventTypes.CULTIVATION_ADOPTED, h.committee(), h.rootId().toString(), // news for the level below
                 new CultivationEvents.Adopted(hopId.toString(), h.rootId().toString(), h.committee(), committee.code(), p.id.toString(),
-                        a.as().name(), p.kind == ProposalKind.COLLECTIVE ? null : p.authorUserId, p.title, h.authorUserId()));
+                        a.as().name(), p.kind == ProposalKind.COLLECTIVE ? null : p.authorUserId, p.title, h.authorUserId(),
+                        name(committee.code()), p.kind == ProposalKind.COLLECTIVE ? p.onBehalfOf : p.authorName, caller.username()));
         return hop(hopId);
     }
 
@@ -229,7 +236,7 @@ public class Cultivations {
                 .setParameter(4, hopId).executeUpdate();
         outbox.publish(Topics.CULTIVATION, EventTypes.CULTIVATION_DECLINED, h.committee(), h.rootId().toString(), // news for the level below
                 new CultivationEvents.Declined(hopId.toString(), h.rootId().toString(), h.committee(), committee.code(), h.title(),
-                        d.reason().strip(), h.authorUserId()));
+                        d.reason().strip(), h.authorUserId(), name(committee.code()), caller.username()));
         return hop(hopId);
     }
 
@@ -325,6 +332,9 @@ public class Cultivations {
 
     /** A hop recommended to this committee and not decided yet, locked for the decision. */
     private Row decidable(UUID id, Long expectedVersion) {
+        if (!deployment.hosts(committee.code())) {
+            throw Problems.conflict("committee " + committee.code() + " decides in its own deployment (the parent deployment), not here");
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select id, root_id, committee, title, body, author_user_id, version, status "
                 + "from cultivation where id = ?1 and target_committee = ?2 for update").setParameter(1, id)
@@ -378,13 +388,19 @@ public class Cultivations {
         String target = (String) r[3];
         Adopted adopted = r[16] == null ? null : new Adopted(r[16].toString(), (String) r[17], (String) r[18], (String) r[19],
                 (String) r[20], (String) r[21], (String) r[22], (String) r[23]);
-        return new Hop(r[0].toString(), r[1].toString(), committeeCode, name(committeeCode), target, name(target), (String) r[4],
-                r[5].toString(), (String) r[6], (String) r[7], (String) r[8], (String) r[9], Status.valueOf((String) r[10]),
-                (String) r[11], instant(r[12]), (String) r[13], instant(r[14]), (String) r[15], adopted, n(r[24]));
+        return new Hop(r[0].toString(), r[1].toString(), committeeCode, name(committeeCode, (String) r[25]), target,
+                name(target, (String) r[26]), (String) r[4], r[5].toString(), (String) r[6], (String) r[7], (String) r[8], (String) r[9],
+                Status.valueOf((String) r[10]), (String) r[11], instant(r[12]), (String) r[13], instant(r[14]), (String) r[15], adopted,
+                (String) r[27], n(r[24]));
     }
 
     private String name(String code) {
-        return committees.find(code).map(Committee::name).orElse(code);
+        return name(code, null);
+    }
+
+    /** A committee of another deployment is named as its event named it. */
+    private String name(String code, String received) {
+        return committees.find(code).map(Committee::name).orElse(received != null ? received : code);
     }
 
     private long count(String sql, Object... params) {

@@ -29,6 +29,11 @@ public final class EventTypes {
     public static final String CULTIVATION_RECOMMENDED = "org.cppcc.proposals.CultivationRecommended.v1";
     public static final String CULTIVATION_ADOPTED = "org.cppcc.proposals.CultivationAdopted.v1";
     public static final String CULTIVATION_DECLINED = "org.cppcc.proposals.CultivationDeclined.v1";
+    public static final String CLUE_POSTED = "org.cppcc.proposals.CluePosted.v1";
+    public static final String CLUE_TAKEN = "org.cppcc.proposals.ClueTaken.v1";
+    public static final String CLUE_PROPOSAL_SUBMITTED = "org.cppcc.proposals.ClueProposalSubmitted.v1";
+    public static final String CLUE_CLOSED = "org.cppcc.proposals.ClueClosed.v1";
+    public static final String CULTIVATION_PROGRESSED = "org.cppcc.proposals.CultivationProgressed.v1";
     public static final String PROPOSAL_PUBLISHED = "org.cppcc.proposals.ProposalPublished.v1";
     public static final String PROPOSAL_ARCHIVED = "org.cppcc.proposals.ProposalArchived.v1";
     public static final String HANDLING_UNIT_REGISTERED = "org.cppcc.proposals.HandlingUnitRegistered.v1";

@@ -12,6 +12,13 @@ public final class Topics {
      * receiving level may see.
      */
     public static final String CULTIVATION = "cultivation.events";
+    /** The deployment a replicated cultivation topic came from ("gx" for gx.cultivation.events); empty for ours or a replay. */
+    public static java.util.Optional<String> peerOf(String topic) {
+        if (topic == null || CULTIVATION.equals(topic) || topic.startsWith("replay.") || !topic.endsWith("." + CULTIVATION)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(topic.substring(0, topic.length() - CULTIVATION.length() - 1));
+    }
 
     private Topics() {
     }

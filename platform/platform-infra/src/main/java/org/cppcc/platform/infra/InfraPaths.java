@@ -19,6 +19,10 @@ public final class InfraPaths {
         return existing("kafka.lib");
     }
 
+    public static Path mirrorMakerLib() {
+        return existing("mirror.lib");
+    }
+
     public static Path keycloakHome() {
         return existing("keycloak.home");
     }

@@ -78,20 +78,11 @@ public final class KafkaBroker implements AutoCloseable {
                         if (!process.alive()) {
                             throw new IllegalStateException("Kafka exited; see " + log);
                         }
-                        return Ports.listening(port) && logSince(log, logStart).contains("Kafka Server started");
+                        return Ports.listening(port) && ManagedProcess.logSince(log, logStart).contains("Kafka Server started");
                     });
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String logSince(Path log, long offset) {
-        try {
-            byte[] all = Files.readAllBytes(log);
-            return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset));
-        } catch (IOException e) {
-            return "";
         }
     }
 

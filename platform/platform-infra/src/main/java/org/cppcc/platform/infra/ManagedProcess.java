@@ -96,4 +96,14 @@ public final class ManagedProcess {
             Thread.currentThread().interrupt();
         }
     }
+
+    /** What a log file gained since a byte offset (read when waiting for a line a process prints once it is up). */
+    static String logSince(Path log, long offset) {
+        try {
+            byte[] all = java.nio.file.Files.readAllBytes(log);
+            return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset));
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
 }

@@ -29,8 +29,13 @@ public final class TopicReader {
 
     /** All events on a topic (from the beginning) that match, waiting until at least {@code atLeast} arrive. */
     public static List<JsonNode> await(String topic, Predicate<JsonNode> match, int atLeast, Duration timeout) {
+        return await(TestPlatform.kafkaBootstrapServers(), topic, match, atLeast, timeout);
+    }
+
+    /** The same on a given broker (another deployment's, say). */
+    public static List<JsonNode> await(String bootstrapServers, String topic, Predicate<JsonNode> match, int atLeast, Duration timeout) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestPlatform.kafkaBootstrapServers());
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -102,8 +107,13 @@ public final class TopicReader {
 
     /** With record headers (a dead letter's reason, say). */
     public static void publish(String topic, String key, String value, java.util.Map<String, String> headers) {
+        publish(TestPlatform.kafkaBootstrapServers(), topic, key, value, headers);
+    }
+
+    /** To a given broker (another deployment's, say). */
+    public static void publish(String bootstrapServers, String topic, String key, String value, java.util.Map<String, String> headers) {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestPlatform.kafkaBootstrapServers());
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
