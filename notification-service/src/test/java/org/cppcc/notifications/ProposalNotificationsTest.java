@@ -139,4 +139,33 @@ class ProposalNotificationsTest {
         clock.set(at);
         return reminders.fireDue();
     }
+
+    static List<String> bodies(String user, String clueId) {
+        return as(user).get("/me/notifications?limit=100").then().statusCode(200).extract().jsonPath()
+                .getList("items.findAll { it.link == '/committees/440112/clues/" + clueId + "' }.body", String.class);
+    }
+
+    /** 订单式提案: the committee's members hear of a new clue; its unit of each take and proposal; those who took it of its closing. */
+    @Test
+    void aCluesStepsReachTheMembersTheUnitAndThoseWhoTookIt() {
+        String clue = UUID.randomUUID().toString();
+        String taker = Tokens.subject(Tokens.of("hp-member2"));
+        String envelope = "{\"clueId\":\"%s\",\"title\":\"加装电梯\",\"unitId\":\"%s\"".formatted(clue, unit);
+        Events.publish("proposals.events", clue, clueEvent("CluePosted", clue, envelope + ",\"unitName\":\"黄埔区科技局\",\"openUntil\":\"2026-12-31\"}"));
+        Events.publish("proposals.events", clue, clueEvent("ClueTaken", clue, envelope + ",\"userId\":\"" + taker + "\",\"name\":\"王芳\"}"));
+        Events.publish("proposals.events", clue, clueEvent("ClueProposalSubmitted", clue, envelope
+                + ",\"proposalId\":\"" + UUID.randomUUID() + "\",\"proposalTitle\":\"关于加装电梯的提案\",\"authorName\":\"王芳\"}"));
+        Events.publish("proposals.events", clue, clueEvent("ClueClosed", clue, envelope + ",\"takerUserIds\":[\"" + taker + "\"]}"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> bodies("hp-unit", clue).size() == 2 && bodies("hp-member2", clue).size() == 2);
+        assertEquals(List.of("黄埔区科技局发布提案线索《加装电梯》，2026-12-31前可认领。"), bodies("hp-member", clue));
+        assertTrue(bodies("hp-unit", clue).containsAll(List.of("线索《加装电梯》：王芳委员认领了线索。",
+                "线索《加装电梯》：王芳委员据此提交了提案《关于加装电梯的提案》。")), () -> bodies("hp-unit", clue).toString());
+        assertTrue(bodies("hp-member2", clue).contains("线索《加装电梯》：线索已关闭。"), () -> bodies("hp-member2", clue).toString());
+        assertEquals(List.of(), bodies("gz-member", clue), "a member of another committee hears nothing of it");
+    }
+
+    private static String clueEvent(String type, String clueId, String data) {
+        return Events.envelope(UUID.randomUUID().toString(), "proposals-service", "org.cppcc.proposals." + type + ".v1", clueId, "440112", data);
+    }
 }

@@ -33,6 +33,10 @@ public enum Category {
     CULTIVATION_RECOMMENDED("cultivation.recommended", Priority.NORMAL),
     /** 四级联动: the level above adopted or declined what this committee recommended */
     CULTIVATION_DECISION("cultivation.decision", Priority.NORMAL),
+    /** 订单式提案: a unit posted a proposal clue (to the committee's members) */
+    CLUE_POSTED("clue.posted", Priority.LOW),
+    /** 订单式提案: a clue was taken, written on or closed (to its unit, or to those who took it) */
+    CLUE_ACTIVITY("clue.activity", Priority.NORMAL),
     /** the daily e-mail that gathers low-priority messages */
     DIGEST("digest", Priority.LOW);
 

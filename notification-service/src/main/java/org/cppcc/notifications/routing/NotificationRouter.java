@@ -13,6 +13,7 @@ import org.cppcc.platform.events.contracts.ActivityCancelled;
 import org.cppcc.platform.events.contracts.ActivityScheduled;
 import org.cppcc.platform.events.contracts.HandlingUnitRegistered;
 import org.cppcc.platform.events.contracts.MemberJoined;
+import org.cppcc.platform.events.contracts.ClueEvents;
 import org.cppcc.platform.events.contracts.CultivationEvents;
 import org.cppcc.platform.events.contracts.OpinionReportEvents;
 import org.cppcc.platform.events.contracts.PerformanceEvents;
@@ -166,6 +167,28 @@ public class NotificationRouter {
                 send(event, new Message(AudienceKind.USER, o.authorUserId(), Category.OPINION_DECISION,
                         Map.of("title", o.title(), "result", "获" + o.instructedBy() + "批示"), opinionLink(c, o.reportId())));
             }
+            case EventTypes.CLUE_POSTED -> {
+                ClueEvents.Posted k = events.data(event, ClueEvents.Posted.class);
+                send(event, new Message(AudienceKind.ROLE, Notification.roleAudience(c, Roles.MEMBER), Category.CLUE_POSTED,
+                        Map.of("title", k.title(), "unit", k.unitName(), "until", k.openUntil().toString()), clueLink(c, k.clueId())));
+            }
+            case EventTypes.CLUE_TAKEN -> {
+                ClueEvents.Taken k = events.data(event, ClueEvents.Taken.class);
+                send(event, new Message(AudienceKind.UNIT, k.unitId(), Category.CLUE_ACTIVITY,
+                        Map.of("title", k.title(), "what", k.name() + "委员认领了线索"), clueLink(c, k.clueId())));
+            }
+            case EventTypes.CLUE_PROPOSAL_SUBMITTED -> {
+                ClueEvents.ProposalSubmitted k = events.data(event, ClueEvents.ProposalSubmitted.class);
+                send(event, new Message(AudienceKind.UNIT, k.unitId(), Category.CLUE_ACTIVITY,
+                        Map.of("title", k.title(), "what", k.authorName() + "委员据此提交了提案《" + k.proposalTitle() + "》"), clueLink(c, k.clueId())));
+            }
+            case EventTypes.CLUE_CLOSED -> {
+                ClueEvents.Closed k = events.data(event, ClueEvents.Closed.class);
+                for (String taker : k.takerUserIds()) {
+                    send(event, new Message(AudienceKind.USER, taker, Category.CLUE_ACTIVITY,
+                            Map.of("title", k.title(), "what", "线索已关闭"), clueLink(c, k.clueId())));
+                }
+            }
             case EventTypes.CULTIVATION_RECOMMENDED -> {
                 CultivationEvents.Recommended r = events.data(event, CultivationEvents.Recommended.class);
                 send(event, new Message(AudienceKind.ROLE, Notification.roleAudience(c, Roles.PROPOSAL_OFFICE), Category.CULTIVATION_RECOMMENDED,
@@ -250,6 +273,10 @@ public class NotificationRouter {
         if (authorUserId != null) {
             send(event, new Message(AudienceKind.USER, authorUserId, Category.CULTIVATION_DECISION, data, cultivationLink(c, hopId)));
         }
+    }
+
+    private static String clueLink(String committee, String clueId) {
+        return "/committees/" + committee + "/clues/" + clueId;
     }
 
     private static String cultivationLink(String committee, String hopId) {

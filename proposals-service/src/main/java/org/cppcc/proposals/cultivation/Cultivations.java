@@ -23,6 +23,7 @@ import org.cppcc.platform.tenancy.CommitteeDirectory;
 import org.cppcc.platform.tenancy.CommitteeScope;
 import org.cppcc.platform.tenancy.ParentDeployment;
 import org.cppcc.platform.time.SqlTime;
+import org.cppcc.proposals.clues.Clues;
 import org.cppcc.proposals.lifecycle.Action;
 import org.cppcc.proposals.lifecycle.ProposalAccess;
 import org.cppcc.proposals.lifecycle.ProposalSteps;
@@ -45,8 +46,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * 四级联动 (cross-level cultivation). A committee's proposal office recommends one of its registered proposals
- * or a 社情民意 report to its parent committee; the parent's office adopts it as a proposal of its own (by one
+ * 四级联动 (cross-level cultivation). A committee's proposal office recommends one of its registered proposals,
+ * a 社情民意 report or a proposal clue (线索) to its parent committee; the parent's office adopts it as a proposal of its own (by one
  * of its members — the original author when they are a member there too — or as a collective proposal) or
  * declines it with a reason. An adopted item, once registered, can be recommended again, up to the national
  * committee. Every hop of an item's journey is a row that each committee on the journey reads (row-level
@@ -57,7 +58,7 @@ import java.util.UUID;
 @Transactional
 public class Cultivations {
 
-    public enum SourceKind { PROPOSAL, OPINION_REPORT }
+    public enum SourceKind { PROPOSAL, OPINION_REPORT, CLUE }
 
     public enum Status { RECOMMENDED, ADOPTED, DECLINED }
 
@@ -120,11 +121,12 @@ public class Cultivations {
     private final MemberRoster roster;
     private final Outbox outbox;
     private final Clock clock;
+    private final Clues clues;
 
     public Cultivations(EntityManager em, CommitteeContext committee, CommitteeDirectory committees, CommitteeScope scope,
                         ParentDeployment deployment, Caller caller,
                         ProposalSteps steps, ProposalAccess access, Transitions transitions, ProposalSettings settings, MemberRoster roster, Outbox outbox,
-                        Clock clock) {
+                        Clock clock, Clues clues) {
         this.em = em;
         this.committee = committee;
         this.committees = committees;
@@ -138,6 +140,7 @@ public class Cultivations {
         this.roster = roster;
         this.outbox = outbox;
         this.clock = clock;
+        this.clues = clues;
     }
 
     /** 推荐: this committee's office recommends an item to its parent committee. */
@@ -374,6 +377,10 @@ public class Cultivations {
             }
             return new Item(p.title, p.body, p.number, p.kind == ProposalKind.COLLECTIVE ? null : p.authorUserId,
                     p.kind == ProposalKind.COLLECTIVE ? p.onBehalfOf : p.authorName, p.cultivatedFrom);
+        }
+        if (kind == SourceKind.CLUE) { // a unit's topic: carried upward in the unit's name, no member to credit
+            String[] c = clues.forRecommendation(id).orElseThrow(() -> Problems.notFound("clue", id));
+            return new Item(c[0], c[1], null, null, c[2], null);
         }
         OpinionReport r = em.createQuery("from OpinionReport r where r.id = :id", OpinionReport.class).setParameter("id", id)
                 .getResultStream().findFirst().orElseThrow(() -> Problems.notFound("opinion report", id));

@@ -61,6 +61,8 @@ public class Proposal {
 
     /** 四级联动: the hop (cultivation) it was adopted from, when a lower committee recommended it */
     public UUID cultivatedFrom;
+    /** 订单式提案: the clue it was written on */
+    public UUID clueId;
 
     /** 重点提案 and its supervising leader (督办) */
     public boolean keyProposal;

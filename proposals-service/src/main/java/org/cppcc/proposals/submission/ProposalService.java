@@ -18,6 +18,7 @@ import org.cppcc.platform.security.Caller;
 import org.cppcc.platform.tenancy.CommitteeContext;
 import org.cppcc.platform.tenancy.Roles;
 import org.cppcc.proposals.lifecycle.Action;
+import org.cppcc.proposals.clues.Clues;
 import org.cppcc.proposals.lifecycle.ProposalAccess;
 import org.cppcc.proposals.lifecycle.ProposalSteps;
 import org.cppcc.proposals.lifecycle.Transitions;
@@ -45,11 +46,13 @@ public class ProposalService {
     private final Cosigners cosigners;
     private final ProposalSettings settings;
     private final ProposalSteps steps;
+    private final Clues clues;
 
     public ProposalService(ProposalRepository proposals, Outbox outbox, Idempotency idempotency, Caller caller,
                            CommitteeContext committee, ProposalAccess access, Transitions transitions, Clock clock,
-                           Cosigners cosigners, ProposalSettings settings, ProposalSteps steps) {
+                           Cosigners cosigners, ProposalSettings settings, ProposalSteps steps, Clues clues) {
         this.steps = steps;
+        this.clues = clues;
         this.proposals = proposals;
         this.outbox = outbox;
         this.idempotency = idempotency;
@@ -88,6 +91,9 @@ public class ProposalService {
                     throw Problems.badRequest("the signing deadline must be in the future");
                 }
             }
+            if (request.clueId() != null) {
+                clues.link(p, request.clueId());
+            }
             proposals.persistAndFlush(p);
             transitions.created(p, draft ? Action.EDIT : Action.SUBMIT);
             if (!invitees.isEmpty()) {
@@ -99,6 +105,7 @@ public class ProposalService {
             if (!draft) {
                 outbox.publish(Topics.PROPOSALS, EventTypes.PROPOSAL_SUBMITTED, committee.code(), p.id.toString(),
                         new ProposalSubmitted(p.id.toString(), p.title, p.kind.name(), p.authorUserId, p.authorName, p.submittedAt));
+                clues.submitted(p);
             }
             return new Created<>(p.id.toString(), ProposalView.of(p));
         });
@@ -155,10 +162,14 @@ public class ProposalService {
     /** 提交 of a draft or of a proposal returned for revision. */
     public ProposalView submit(UUID id, Long version) {
         Proposal p = steps.begin(id, Action.SUBMIT, version);
+        boolean firstTime = p.status == ProposalStatus.DRAFT; // not a proposal returned for revision
         p.submittedAt = clock.instant();
         transitions.record(p, Action.SUBMIT, ProposalStatus.SUBMITTED, null);
         steps.publish(EventTypes.PROPOSAL_SUBMITTED, p, new ProposalSubmitted(p.id.toString(), p.title, p.kind.name(), p.authorUserId,
                 p.authorName, p.submittedAt));
+        if (firstTime) {
+            clues.submitted(p); // a clue's unit hears once, when the proposal first leaves its author
+        }
         return steps.done(p);
     }
 

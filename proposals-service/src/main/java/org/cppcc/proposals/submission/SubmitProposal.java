@@ -19,5 +19,7 @@ public record SubmitProposal(
         /** 联名: until when the invited may answer (default: 7 days) */
         java.time.Instant signingDeadline,
         /** 集体提案: the party, sector or special committee */
-        @Size(max = 100) String onBehalfOf) {
+        @Size(max = 100) String onBehalfOf,
+        /** 订单式提案: the clue (线索) it is written on; the author must have taken it */
+        java.util.UUID clueId) {
 }
