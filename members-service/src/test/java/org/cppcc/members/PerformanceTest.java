@@ -100,6 +100,7 @@ class PerformanceTest {
 
     @Test
     void anItemAdoptedByTheLevelAboveCountsForItsOriginalAuthorInTheirCommittee() {
+        MembersTestSupport.demoCommittees(); // cultivation news is recorded for the committees this deployment hosts
         String hop = UUID.randomUUID().toString();
         String author = Tokens.subject(Tokens.of("hp-member"));
         String adopted = """
@@ -117,5 +118,13 @@ class PerformanceTest {
         assertEquals(1, entries.size(), entries.toString());
         assertEquals("PROPOSAL_CULTIVATED", entries.get(0).get("kind"));
         assertEquals("440112", entries.get(0).get("committee"));
+
+        // news of a hop whose recommending committee another deployment hosts (ADR 0012) is that deployment's to record
+        String elsewhere = UUID.randomUUID().toString();
+        TopicReader.publish("cultivation.events", elsewhere, adopted.replace(hop, elsewhere).replace("\"committee\":\"440112\"", "\"committee\":\"450000\"")
+                .replace("\"id\":\"", "\"id\":\"x"));
+        TopicReader.awaitConsumed("members-service", Duration.ofSeconds(30), "cultivation.events");
+        assertEquals(List.of(), as("hp-member").get("/me/performance?limit=100").then().extract().jsonPath()
+                .getList("entries.items.findAll { it.evidenceId == '" + elsewhere + "' }"));
     }
 }

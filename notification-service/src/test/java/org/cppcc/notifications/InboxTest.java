@@ -95,6 +95,9 @@ class InboxTest {
 
     @Test
     void aCultivatedItemIsToldToTheParentsOfficeAndItsDecisionToTheRecommendingOfficeAndTheAuthor() {
+        // cultivation news is acted on for the committees this deployment hosts: they are known first
+        org.cppcc.platform.testkit.DemoCommittees.announce();
+        TopicReader.awaitConsumed("notification-service", Duration.ofSeconds(60), "members.events");
         String author = Tokens.subject(Tokens.of("hp-member"));
         String hop = UUID.randomUUID().toString();
         String root = UUID.randomUUID().toString();

@@ -61,6 +61,8 @@ public class Proposal {
 
     /** 四级联动: the hop (cultivation) it was adopted from, when a lower committee recommended it */
     public UUID cultivatedFrom;
+    /** the author's sector (界别) when it was filed; none for a collective proposal */
+    public String authorSector;
     /** 订单式提案: the clue it was written on */
     public UUID clueId;
 

@@ -47,11 +47,14 @@ public class ProposalService {
     private final ProposalSettings settings;
     private final ProposalSteps steps;
     private final Clues clues;
+    private final MemberRoster roster;
 
     public ProposalService(ProposalRepository proposals, Outbox outbox, Idempotency idempotency, Caller caller,
                            CommitteeContext committee, ProposalAccess access, Transitions transitions, Clock clock,
-                           Cosigners cosigners, ProposalSettings settings, ProposalSteps steps, Clues clues) {
+                           Cosigners cosigners, ProposalSettings settings, ProposalSteps steps, Clues clues,
+                           MemberRoster roster) {
         this.steps = steps;
+        this.roster = roster;
         this.clues = clues;
         this.proposals = proposals;
         this.outbox = outbox;
@@ -78,6 +81,7 @@ public class ProposalService {
             p.authorUserId = caller.userId();
             p.authorName = caller.displayName();
             p.onBehalfOf = p.kind == ProposalKind.COLLECTIVE ? request.onBehalfOf().strip() : null;
+            p.authorSector = p.kind == ProposalKind.COLLECTIVE ? null : roster.sector(committee.code(), p.authorUserId).orElse(null);
             p.publishConsent = request.publishConsent();
             boolean draft = Boolean.TRUE.equals(request.draft());
             p.submittedAt = draft ? null : clock.instant();

@@ -40,10 +40,11 @@ public class MemberRoster {
             // MemberChanged carries the same fields as MemberJoined: the newest state replaces the row
             case EventTypes.MEMBER_JOINED, EventTypes.MEMBER_CHANGED -> {
                 MemberJoined m = events.data(e, MemberJoined.class);
-                em.createNativeQuery("insert into member_roster (committee, user_id, username, name) values (?1, ?2, ?3, ?4) "
-                                + "on conflict (committee, user_id) do update set username = excluded.username, name = excluded.name")
+                em.createNativeQuery("insert into member_roster (committee, user_id, username, name, sector) values (?1, ?2, ?3, ?4, ?5) "
+                                + "on conflict (committee, user_id) do update set username = excluded.username, name = excluded.name, "
+                                + "sector = excluded.sector")
                         .setParameter(1, e.committee()).setParameter(2, m.userId()).setParameter(3, m.username()).setParameter(4, m.name())
-                        .executeUpdate();
+                        .setParameter(5, m.sector()).executeUpdate();
                 return true;
             }
             case EventTypes.MEMBER_LEFT -> {
@@ -55,6 +56,13 @@ public class MemberRoster {
                 return false;
             }
         }
+    }
+
+    /** A member's sector (界别) in a committee, as members-service last announced it. */
+    public Optional<String> sector(String committee, String userId) {
+        List<?> found = em.createNativeQuery("select sector from member_roster where committee = ?1 and user_id = ?2 and sector is not null")
+                .setParameter(1, committee).setParameter(2, userId).getResultList();
+        return found.stream().findFirst().map(Object::toString);
     }
 
     /** Members of a committee by user name, in the order given (duplicates dropped); an unknown name is bad input. */

@@ -1,0 +1,120 @@
+package org.cppcc.proposals;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.cppcc.platform.testkit.PlatformTestResource;
+import org.cppcc.platform.testkit.TopicReader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.cppcc.proposals.ProposalsTestSupport.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * 提案统计 against a hand-counted session: 黄埔区 switches to a session of its own (term 7, session 3) for the
+ * test, files six proposals (one a draft) and takes them through review, assignment, replies and feedback to two
+ * fresh units; every figure is compared with what a person counts by hand. Supervision from above reads it; a
+ * member and a sibling committee do not.
+ */
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+class StatisticsTest {
+
+    @BeforeEach
+    void setUp() {
+        ProposalsTestSupport.committeesAnnounced();
+    }
+
+    private static String filed(String title, boolean draft) {
+        return as("hp-member").body("{\"title\":\"" + title + "\",\"body\":\"统计测试。\",\"publishConsent\":true" + (draft ? ",\"draft\":true" : "")
+                + "}").post("/committees/440112/proposals").then().statusCode(201).extract().path("id");
+    }
+
+    private static void step(String user, String id, String step, String body) {
+        var r = as(user);
+        if (body != null) {
+            r = r.body(body);
+        }
+        r.post("/committees/440112/proposals/" + id + "/" + step).then().statusCode(200);
+    }
+
+    @Test
+    void aSessionsFiguresMatchAHandCount() {
+        // the member's sector, as members-service announces it: proposals keep it when filed
+        CultivationTest.joined("440112", "hp-member", "张伟");
+        TopicReader.awaitConsumed("proposals-service", Duration.ofSeconds(60), "members.events");
+        JsonPath current = as("hp-staff").get("/committees/440112/proposal-settings").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> before = new HashMap<>();
+        for (String k : List.of("term", "session", "deadlineDays", "returnWindowDays")) {
+            before.put(k, current.get(k));
+        }
+        Map<String, Object> session = new HashMap<>(before);
+        session.put("term", 7);
+        session.put("session", 3);
+        as("hp-staff").body(session).put("/committees/440112/proposal-settings").then().statusCode(200);
+        try {
+            String s = UUID.randomUUID().toString().substring(0, 8);
+            String u1 = as("hp-staff").body("{\"name\":\"统计甲局" + s + "\",\"officers\":[\"hp-unit\"]}").post("/committees/440112/handling-units")
+                    .then().statusCode(201).extract().path("id");
+            String u2 = as("hp-staff").body("{\"name\":\"统计乙局" + s + "\",\"officers\":[\"hp-unit2\"]}").post("/committees/440112/handling-units")
+                    .then().statusCode(201).extract().path("id");
+            String p1 = filed("统计一", false);
+            String p2 = filed("统计二", false);
+            String p3 = filed("统计三", false);
+            String p4 = filed("统计四", false);
+            filed("统计五", false); // stays in review
+            filed("统计六", true); // a draft: not filed
+
+            step("hp-staff", p1, "register", null);
+            step("hp-staff", p2, "register", null);
+            step("hp-staff", p3, "register", null);
+            step("hp-staff", p4, "not-register", "{\"reason\":\"不属于提案范围\"}");
+            step("hp-staff", p1, "assign", "{\"leads\":[\"" + u1 + "\"],\"coHandlers\":[\"" + u2 + "\"]}");
+            step("hp-staff", p2, "assign", "{\"leads\":[\"" + u1 + "\"]}");
+            step("hp-staff", p3, "assign", "{\"leads\":[\"" + u2 + "\"]}");
+            step("hp-unit", p1, "reply", "{\"classification\":\"A\",\"body\":\"已解决\"}");
+            step("hp-member", p1, "feedback", "{\"replyRating\":\"SATISFIED\",\"contactRating\":\"SATISFIED\"}");
+            step("hp-unit", p2, "reply", "{\"classification\":\"B\",\"body\":\"列入计划\"}");
+            step("hp-member", p2, "feedback", "{\"replyRating\":\"UNSATISFIED\",\"contactRating\":\"SATISFIED\"}"); // → 二次办理
+
+            JsonPath f = as("hp-staff").get("/committees/440112/statistics?term=7&session=3").then().statusCode(200).extract().jsonPath();
+            // by hand: five filed (the draft is not), three registered, one not, one in review
+            assertEquals(Map.of("filed", 5, "registered", 3, "notRegistered", 1, "merged", 0, "inReview", 1, "keyProposals", 0,
+                    "published", 0, "adoptedFromBelow", 0, "writtenOnClues", 0, "registrationRate", 0.6f), f.getMap("proposals"));
+            assertEquals(Map.of("COMPLETED", 1, "HANDLING", 2, "NOT_REGISTERED", 1, "SUBMITTED", 1), f.getMap("byStatus"));
+            assertEquals(Map.of("INDIVIDUAL", 5), f.getMap("byKind"));
+            assertEquals(List.of(Map.of("sector", "经济界", "filed", 5, "registered", 3)), f.getList("bySector"));
+            // 甲局: led 一 and 二, replied both on time (A, B), rated satisfied and unsatisfied; 二 went to a second round
+            Map<String, Object> first = f.getMap("units.find { it.unitId == '" + u1 + "' }");
+            Map<String, Object> expected = new HashMap<>(Map.of("lead", 2, "co", 0, "replied", 2, "repliedOnTime", 2, "replyRate", 1.0f,
+                    "onTimeRate", 1.0f, "open", 1, "overdue", 0, "reHandled", 1, "a", 1));
+            expected.putAll(Map.of("b", 1, "c", 0, "satisfied", 1, "basicallySatisfied", 0, "unsatisfied", 1, "satisfactionRate", 0.5f,
+                    "unitId", u1, "unitName", "统计甲局" + s));
+            assertEquals(expected, first);
+            // 乙局: led 三 (open), co-handled 一; nothing replied or rated yet
+            JsonPath second = new JsonPath(f.prettify()).setRootPath("units.find { it.unitId == '" + u2 + "' }");
+            assertEquals(List.of(1, 1, 0, 1, 0), List.of(second.getInt("lead"), second.getInt("co"), second.getInt("replied"),
+                    second.getInt("open"), second.getInt("reHandled")));
+            assertEquals(0.0f, second.getFloat("replyRate"));
+            assertNull(second.get("satisfactionRate"), "no rating, no rate");
+            assertEquals(2, f.getList("units").size(), "only the units with assignments in the session");
+
+            // supervision from above reads the figures; a member and a sibling do not; a bad year is refused
+            as("gz-staff").get("/committees/440112/statistics?term=7&session=3").then().statusCode(200);
+            as("qg-staff").get("/committees/440112/statistics?term=7&session=3").then().statusCode(200);
+            as("sz-staff").get("/committees/440112/statistics").then().statusCode(403);
+            as("hp-member").get("/committees/440112/statistics").then().statusCode(403);
+            as("hp-staff").get("/committees/440112/statistics?year=99999").then().statusCode(400).contentType("application/problem+json");
+        } finally {
+            as("hp-staff").body(before).put("/committees/440112/proposal-settings").then().statusCode(200);
+        }
+    }
+}
