@@ -36,7 +36,13 @@ public final class PostgresServer implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             killStale(dataDir);
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (Files.isDirectory(Path.of("/usr/lib/locale/C.utf8"))) {
+                // initdb would take the locale from the environment (an empty one gives C, under which PostgreSQL's
+                // text functions see no letters in Chinese): say it. Only a new data directory takes it.
+                builder.setLocaleConfig("locale", "C.UTF-8");
+            }
+            EmbeddedPostgres pg = builder
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setPort(port)
