@@ -32,20 +32,19 @@ on conflict (committee, name) do nothing;
 create temporary table gen_units as
 select row_number() over (order by name) - 1 as i, id from handling_unit where committee = :'committee' and name like '测试承办单位%';
 
--- a word with a skewed frequency: index floor(n * r^3) favours the first (common) words
-create or replace function pg_temp.word(r double precision) returns text language sql as $$
-    select w from vocab where i = floor((select count(*) from vocab) * r * r * r)::int
-$$;
-create or replace function pg_temp.text_of(n int) returns text language sql volatile as $$
-    select string_agg(pg_temp.word(random()), case when random() < 0.12 then '。' else '' end) from generate_series(1, n)
+-- words with a skewed frequency: index floor(n * r^3) favours the first (common) words
+create temporary table vocab_array as select array_agg(w order by i) as v, count(*)::int as n from vocab;
+create or replace function pg_temp.text_of(words int) returns text language sql volatile as $$
+    select string_agg(va.v[1 + floor(va.n * r * r * r)::int], case when random() < 0.12 then '。' else '' end)
+    from vocab_array va, (select random() as r from generate_series(1, words)) g
 $$;
 
 -- proposals: states in the proportions of a session some months on
 insert into proposal (id, committee, title, body, kind, status, author_user_id, author_name, publish_consent, submitted_at, term,
                       session, number, registered_at, handling_round, author_sector, key_proposal)
 select gen_random_uuid(), :'committee',
-       '关于' || pg_temp.word(random()) || pg_temp.word(random()) || pg_temp.word(random()) || '的提案',
-       pg_temp.text_of(400 + (random() * 600)::int),
+       '关于' || pg_temp.text_of(3) || '的提案',
+       pg_temp.text_of(200 + (random() * 300)::int),
        case when g % 20 = 0 then 'JOINT' when g % 50 = 0 then 'COLLECTIVE' else 'INDIVIDUAL' end,
        s.status,
        'bench-member-' || (g % 2000), '测试委员' || (g % 2000), random() < 0.8,

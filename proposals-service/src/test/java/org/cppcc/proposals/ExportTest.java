@@ -1,0 +1,126 @@
+package org.cppcc.proposals;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.cppcc.platform.testkit.PlatformTestResource;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.cppcc.proposals.ProposalsTestSupport.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * 导出: a session's proposals and statistics as CSV and XLSX, read back — Chinese headers, one row per filed
+ * proposal with its units, reply class and rating, quoting that survives commas and quotes, no formula
+ * injection; supervision from above exports the statistics, not the proposals.
+ */
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+class ExportTest {
+
+    private static final List<String> HEADER = List.of("提案编号", "标题", "类别", "状态", "提案人", "界别", "提交时间", "立案时间",
+            "主办单位", "会办单位", "答复类别", "满意度", "重点提案", "已公开");
+
+    @BeforeEach
+    void setUp() {
+        ProposalsTestSupport.committeesAnnounced();
+    }
+
+    private static String filed(String title) {
+        return as("hp-member").body(Map.of("title", title, "body", "导出测试。", "publishConsent", true)).post("/committees/440112/proposals")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private static byte[] export(String user, String path, int status) {
+        return as(user).get("/committees/440112/" + path).then().statusCode(status).extract().asByteArray();
+    }
+
+    private static List<List<String>> rows(Sheet sheet) throws Exception {
+        try (var stream = sheet.openStream()) {
+            return stream.map(r -> r.stream().map(c -> c == null ? "" : c.getRawValue() == null ? "" : c.getText()).collect(Collectors.toList()))
+                    .collect(Collectors.toList());
+        }
+    }
+
+    @Test
+    void aSessionsProposalsAndStatisticsAreExportedAndReadBack() throws Exception {
+        JsonPath current = as("hp-staff").get("/committees/440112/proposal-settings").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> before = new HashMap<>();
+        for (String k : List.of("term", "session", "deadlineDays", "returnWindowDays")) {
+            before.put(k, current.get(k));
+        }
+        Map<String, Object> session = new HashMap<>(before);
+        session.put("term", 8);
+        session.put("session", 2);
+        as("hp-staff").body(session).put("/committees/440112/proposal-settings").then().statusCode(200);
+        try {
+            String s = UUID.randomUUID().toString().substring(0, 8);
+            String unit = as("hp-staff").body("{\"name\":\"导出局" + s + "\",\"officers\":[\"hp-unit\"]}").post("/committees/440112/handling-units")
+                    .then().statusCode(201).extract().path("id");
+            String replied = filed("关于\"智慧养老\"试点, 扩大覆盖的提案");
+            filed("=HYPERLINK(\"http://example.com\")");
+            as("hp-staff").post("/committees/440112/proposals/" + replied + "/register").then().statusCode(200);
+            as("hp-staff").body("{\"leads\":[\"" + unit + "\"]}").post("/committees/440112/proposals/" + replied + "/assign").then().statusCode(200);
+            as("hp-unit").body("{\"classification\":\"A\",\"body\":\"已采纳\"}").post("/committees/440112/proposals/" + replied + "/reply")
+                    .then().statusCode(200);
+            as("hp-member").body("{\"replyRating\":\"SATISFIED\",\"contactRating\":\"SATISFIED\"}")
+                    .post("/committees/440112/proposals/" + replied + "/feedback").then().statusCode(200);
+
+            // CSV: a byte-order mark, the header, one line per filed proposal; a comma and quotes survive; no formula
+            String csv = new String(export("hp-staff", "proposals/export?format=csv", 200), StandardCharsets.UTF_8);
+            assertTrue(csv.startsWith("\uFEFF" + String.join(",", HEADER) + "\r\n"), csv);
+            String[] lines = csv.substring(1).split("\r\n");
+            assertEquals(3, lines.length, csv);
+            assertTrue(csv.contains(",\"关于\"\"智慧养老\"\"试点, 扩大覆盖的提案\",个人提案,已办结,"), csv);
+            assertTrue(csv.contains(",\"'=HYPERLINK(\"\"http://example.com\"\")\",个人提案,待审查,"), csv);
+            assertTrue(csv.contains(",导出局" + s + ",,A,满意,否,否"), csv);
+
+            // XLSX: the session's sheet, the same rows
+            try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(export("hp-staff", "proposals/export?format=xlsx", 200)))) {
+                Sheet sheet = wb.getFirstSheet();
+                assertEquals("八届二次会议提案", sheet.getName());
+                List<List<String>> rows = rows(sheet);
+                assertEquals(HEADER, rows.get(0));
+                assertEquals(3, rows.size());
+                List<String> done = rows.stream().filter(r -> r.get(1).equals("关于\"智慧养老\"试点, 扩大覆盖的提案")).findFirst().orElseThrow();
+                assertEquals(List.of("个人提案", "已办结", "导出局" + s, "A", "满意"), List.of(done.get(2), done.get(3), done.get(8), done.get(10), done.get(11)));
+                assertTrue(done.get(0).startsWith("八届二次会议"), done.toString());
+            }
+
+            // statistics: three sheets; the unit's row of the evaluation table
+            try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(export("hp-staff", "statistics/export?format=xlsx", 200)))) {
+                List<Sheet> sheets = wb.getSheets().toList();
+                assertEquals(List.of("总体情况", "按界别", "承办单位考评"), sheets.stream().map(Sheet::getName).toList());
+                assertEquals(List.of("提交提案", "2"), rows(sheets.get(0)).get(1));
+                List<String> unitRow = rows(sheets.get(2)).stream().filter(r -> r.get(0).equals("导出局" + s)).findFirst().orElseThrow();
+                assertEquals(List.of("1", "0", "1", "1", "1", "1", "0", "0", "0", "1", "0", "0", "1", "0", "0", "1"),
+                        unitRow.subList(1, 17).stream().map(v -> v.replaceAll("\\.0+$", "")).toList());
+            }
+            String statsCsv = new String(export("hp-staff", "statistics/export?format=csv", 200), StandardCharsets.UTF_8);
+            assertTrue(statsCsv.contains("\r\n\r\n承办单位,主办件数,会办件数,已答复,按时答复,办复率,"), statsCsv);
+
+            // who may: the office; above it the statistics only; a member and a sibling nothing; a bad format is a problem
+            export("gz-staff", "statistics/export", 200);
+            export("gz-staff", "proposals/export", 403);
+            export("sz-staff", "statistics/export", 403);
+            export("hp-member", "proposals/export", 403);
+            as("hp-staff").get("/committees/440112/proposals/export?format=pdf").then().statusCode(400).contentType("application/problem+json");
+            as("hp-staff").get("/committees/440112/proposals/export?term=0").then().statusCode(400).contentType("application/problem+json");
+        } finally {
+            as("hp-staff").body(before).put("/committees/440112/proposal-settings").then().statusCode(200);
+        }
+    }
+}
