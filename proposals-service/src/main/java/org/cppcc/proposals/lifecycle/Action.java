@@ -31,6 +31,8 @@ public enum Action {
     MERGE(Actor.OFFICE, EnumSet.of(SUBMITTED)),
     ASSIGN(Actor.OFFICE, EnumSet.of(REGISTERED)),
     MARK_KEY(Actor.OFFICE, EnumSet.of(REGISTERED, HANDLING, REPLIED)),
+    /** 优秀提案: the office records the award of a nominated proposal */
+    MARK_EXCELLENT(Actor.OFFICE, EnumSet.of(REGISTERED, HANDLING, REPLIED, COMPLETED)),
     NOTE(Actor.ASSIGNED_UNIT, EnumSet.of(HANDLING)),
     REQUEST_RETURN(Actor.ASSIGNED_UNIT, EnumSet.of(HANDLING)),
     REASSIGN(Actor.OFFICE, EnumSet.of(HANDLING)),

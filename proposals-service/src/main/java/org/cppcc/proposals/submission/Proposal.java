@@ -63,6 +63,8 @@ public class Proposal {
     public UUID cultivatedFrom;
     /** the author's sector (界别) when it was filed; none for a collective proposal */
     public String authorSector;
+    /** 优秀提案 of its session */
+    public boolean excellent;
     /** 订单式提案: the clue it was written on */
     public UUID clueId;
 
