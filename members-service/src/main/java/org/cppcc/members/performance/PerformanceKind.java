@@ -15,6 +15,8 @@ public enum PerformanceKind {
     PROPOSAL_MERGED("提案被并案"),
     OPINION_SUBMITTED("报送社情民意信息"),
     OPINION_ADOPTED("社情民意信息被采用"),
+    /** compiled into a 信息专报 issue */
+    OPINION_INCLUDED("社情民意信息编入专报"),
     OPINION_INSTRUCTED("社情民意信息获领导批示"),
     MEETING_ATTENDED("出席会议和活动"),
     MEETING_ABSENT_WITH_LEAVE("请假缺席会议"),

@@ -78,6 +78,11 @@ public class PerformanceRecorder {
                 add(event, a.authorUserId(), PerformanceKind.OPINION_ADOPTED, "社情民意《" + a.title() + "》被" + a.adoptedBy() + "采用",
                         "opinion-report", a.reportId(), event.time());
             }
+            case EventTypes.OPINION_REPORT_INCLUDED -> {
+                OpinionReportEvents.Included i = events.data(event, OpinionReportEvents.Included.class);
+                add(event, i.authorUserId(), PerformanceKind.OPINION_INCLUDED, "社情民意《" + i.title() + "》编入" + i.issue(), "opinion-report",
+                        i.reportId(), event.time());
+            }
             case EventTypes.OPINION_REPORT_INSTRUCTED -> {
                 OpinionReportEvents.Instructed i = events.data(event, OpinionReportEvents.Instructed.class);
                 add(event, i.authorUserId(), PerformanceKind.OPINION_INSTRUCTED, "社情民意《" + i.title() + "》获" + i.instructedBy() + "批示",

@@ -162,6 +162,11 @@ public class NotificationRouter {
                 send(event, new Message(AudienceKind.USER, o.authorUserId(), Category.OPINION_DECISION,
                         Map.of("title", o.title(), "result", "已被" + o.adoptedBy() + "采用"), opinionLink(c, o.reportId())));
             }
+            case EventTypes.OPINION_REPORT_INCLUDED -> {
+                OpinionReportEvents.Included o = events.data(event, OpinionReportEvents.Included.class);
+                send(event, new Message(AudienceKind.USER, o.authorUserId(), Category.OPINION_DECISION,
+                        Map.of("title", o.title(), "result", "已编入" + o.issue()), opinionLink(c, o.reportId())));
+            }
             case EventTypes.OPINION_REPORT_INSTRUCTED -> {
                 OpinionReportEvents.Instructed o = events.data(event, OpinionReportEvents.Instructed.class);
                 send(event, new Message(AudienceKind.USER, o.authorUserId(), Category.OPINION_DECISION,

@@ -36,6 +36,20 @@ public class OpinionReport {
     public String instruction;
     public Instant submittedAt;
     public Instant decidedAt;
+    /** the member's own text, kept when the office first edits it */
+    public String originalTitle;
+    public String originalBody;
+    public String editedBy;
+    public Instant editedAt;
+    /** the author's sector (界别) when submitted */
+    public String authorSector;
+    /** the 信息专报 issue it was compiled into */
+    public UUID issueId;
+    /** 转交: the department it was forwarded to, and its answer */
+    public String forwardedTo;
+    public Instant forwardedAt;
+    public String departmentAnswer;
+    public Instant answeredAt;
     @Version
     public long version;
 }

@@ -96,4 +96,40 @@ public class OpinionReportResource {
                                @HeaderParam(IfMatch.HEADER) String ifMatch) {
         return reports.instruct(id, instruct, IfMatch.version(ifMatch));
     }
+
+    @POST
+    @Path("{id}/edit")
+    @CommitteeRoles({Roles.PROPOSAL_OFFICE, Roles.COMMITTEE_ADMIN})
+    @Operation(summary = "编辑: the office's title and text (the member's original is kept); If-Match optional")
+    public ReportView edit(@PathParam("code") String code, @PathParam("id") UUID id, @Valid @NotNull OpinionReports.Edit edit,
+                           @HeaderParam(IfMatch.HEADER) String ifMatch) {
+        return reports.edit(id, edit, IfMatch.version(ifMatch));
+    }
+
+    @POST
+    @Path("{id}/forward")
+    @CommitteeRoles({Roles.PROPOSAL_OFFICE, Roles.COMMITTEE_ADMIN})
+    @Operation(summary = "转交: forward to a department for follow-up")
+    public ReportView forward(@PathParam("code") String code, @PathParam("id") UUID id, @Valid @NotNull OpinionReports.Forward forward,
+                              @HeaderParam(IfMatch.HEADER) String ifMatch) {
+        return reports.forward(id, forward, IfMatch.version(ifMatch));
+    }
+
+    @POST
+    @Path("{id}/answer")
+    @CommitteeRoles({Roles.PROPOSAL_OFFICE, Roles.COMMITTEE_ADMIN})
+    @Operation(summary = "Record the department's answer to a forwarded report (409 when not forwarded)")
+    public ReportView answer(@PathParam("code") String code, @PathParam("id") UUID id, @Valid @NotNull OpinionReports.Answer answer,
+                             @HeaderParam(IfMatch.HEADER) String ifMatch) {
+        return reports.answer(id, answer, IfMatch.version(ifMatch));
+    }
+
+    @GET
+    @Path("statistics")
+    @CommitteeRoles({Roles.PROPOSAL_OFFICE, Roles.LEADER, Roles.COMMITTEE_ADMIN})
+    @org.cppcc.platform.tenancy.SupervisedFromAbove
+    @Operation(summary = "A year's figures (default: this year): submitted, compiled, issues, adopted, instructed, forwarded, answered; per member and sector")
+    public OpinionReports.Statistics statistics(@PathParam("code") String code, @QueryParam("year") Integer year) {
+        return reports.statistics(year);
+    }
 }

@@ -15,6 +15,7 @@ import org.cppcc.platform.outbox.Outbox;
 import org.cppcc.platform.paging.Page;
 import org.cppcc.platform.paging.PageRequest;
 import org.cppcc.platform.problem.Problems;
+import org.cppcc.platform.roster.MemberRoster;
 import org.cppcc.platform.security.Caller;
 import org.cppcc.platform.tenancy.CommitteeContext;
 import org.cppcc.platform.tenancy.Roles;
@@ -22,6 +23,7 @@ import org.cppcc.proposals.opinions.OpinionReport.Status;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -45,13 +47,37 @@ public class OpinionReports {
     public record Instruct(@NotBlank @Size(max = 100) String instructedBy, @NotBlank @Size(max = 2000) String instruction) {
     }
 
+    /** 编辑: the office's version of the title and text (the member's original is kept). */
+    public record Edit(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 20000) String body) {
+    }
+
+    /** 转交: the department a report is forwarded to for follow-up. */
+    public record Forward(@NotBlank @Size(max = 200) String department) {
+    }
+
+    /** The department's answer (办理反馈). */
+    public record Answer(@NotBlank @Size(max = 4000) String answer) {
+    }
+
     public record ReportView(String id, String committee, String title, String body, String authorUserId, String authorName,
-                             Status status, String adoptedBy, String declineReason, String instructedBy, String instruction,
-                             Instant submittedAt, Instant decidedAt, long version) {
+                             String authorSector, Status status, String adoptedBy, String declineReason, String instructedBy,
+                             String instruction, Instant submittedAt, Instant decidedAt, String originalTitle, String originalBody,
+                             String editedBy, Instant editedAt, String issueId, String forwardedTo, Instant forwardedAt,
+                             String departmentAnswer, Instant answeredAt, long version) {
         static ReportView of(OpinionReport r) {
-            return new ReportView(r.id.toString(), r.committee, r.title, r.body, r.authorUserId, r.authorName, r.status, r.adoptedBy,
-                    r.declineReason, r.instructedBy, r.instruction, r.submittedAt, r.decidedAt, r.version);
+            return new ReportView(r.id.toString(), r.committee, r.title, r.body, r.authorUserId, r.authorName, r.authorSector, r.status,
+                    r.adoptedBy, r.declineReason, r.instructedBy, r.instruction, r.submittedAt, r.decidedAt, r.originalTitle, r.originalBody,
+                    r.editedBy, r.editedAt, r.issueId == null ? null : r.issueId.toString(), r.forwardedTo, r.forwardedAt, r.departmentAnswer,
+                    r.answeredAt, r.version);
         }
+    }
+
+    /** A year's figures ("全年编报社情民意信息399篇，546条建议被采纳落实"), in all, per member and per sector. */
+    public record Statistics(int year, long submitted, long included, long issues, long adopted, long instructed, long notAdopted,
+                             long forwarded, long answered, List<Count> byMember, List<Count> bySector) {
+    }
+
+    public record Count(String name, long submitted, long adopted) {
     }
 
     private final EntityManager em;
@@ -60,8 +86,11 @@ public class OpinionReports {
     private final CommitteeContext committee;
     private final Caller caller;
     private final Clock clock;
+    private final MemberRoster roster;
 
-    public OpinionReports(EntityManager em, Outbox outbox, Idempotency idempotency, CommitteeContext committee, Caller caller, Clock clock) {
+    public OpinionReports(EntityManager em, Outbox outbox, Idempotency idempotency, CommitteeContext committee, Caller caller, Clock clock,
+                          MemberRoster roster) {
+        this.roster = roster;
         this.em = em;
         this.outbox = outbox;
         this.idempotency = idempotency;
@@ -91,6 +120,7 @@ public class OpinionReports {
         r.body = body;
         r.authorUserId = authorUserId;
         r.authorName = authorName;
+        r.authorSector = roster.sector(committee.code(), authorUserId).orElse(null);
         r.status = Status.SUBMITTED;
         r.submittedAt = clock.instant();
         em.persist(r);
@@ -129,6 +159,78 @@ public class OpinionReports {
         outbox.publish(Topics.PROPOSALS, EventTypes.OPINION_REPORT_INSTRUCTED, committee.code(), r.id.toString(),
                 new OpinionReportEvents.Instructed(r.id.toString(), r.title, r.authorUserId, r.instructedBy));
         return flushed(r);
+    }
+
+    /** 编辑: the office's edit; the member's original title and text are kept (once, from the first edit). */
+    public ReportView edit(UUID id, Edit e, Long expectedVersion) {
+        OpinionReport r = find(id, expectedVersion);
+        if (r.status == Status.NOT_ADOPTED) {
+            throw Problems.conflict("a report that was not adopted is not edited");
+        }
+        if (r.originalTitle == null) {
+            r.originalTitle = r.title;
+            r.originalBody = r.body;
+        }
+        r.title = e.title().strip();
+        r.body = e.body();
+        r.editedBy = caller.username();
+        r.editedAt = clock.instant();
+        return flushed(r);
+    }
+
+    /** 转交: forwarded to a department for follow-up (again: to another one). */
+    public ReportView forward(UUID id, Forward f, Long expectedVersion) {
+        OpinionReport r = find(id, expectedVersion);
+        if (r.status == Status.NOT_ADOPTED) {
+            throw Problems.conflict("a report that was not adopted is not forwarded");
+        }
+        r.forwardedTo = f.department().strip();
+        r.forwardedAt = clock.instant();
+        r.departmentAnswer = null;
+        r.answeredAt = null;
+        return flushed(r);
+    }
+
+    /** The department's answer to a forwarded report. */
+    public ReportView answer(UUID id, Answer a, Long expectedVersion) {
+        OpinionReport r = find(id, expectedVersion);
+        if (r.forwardedTo == null) {
+            throw Problems.conflict("the report was not forwarded to a department");
+        }
+        r.departmentAnswer = a.answer().strip();
+        r.answeredAt = clock.instant();
+        return flushed(r);
+    }
+
+    /** A calendar year's figures (default: this year, China's calendar). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Statistics statistics(Integer year) {
+        java.time.ZoneId china = java.time.ZoneId.of("Asia/Shanghai");
+        int y = year != null ? year : java.time.LocalDate.now(clock.withZone(china)).getYear();
+        if (y < 1949 || y > 2999) {
+            throw Problems.badRequest("year must be between 1949 and 2999");
+        }
+        var from = java.time.LocalDate.of(y, 1, 1).atStartOfDay(china).toOffsetDateTime();
+        var to = java.time.LocalDate.of(y + 1, 1, 1).atStartOfDay(china).toOffsetDateTime();
+        String where = " from opinion_report where committee = ?1 and submitted_at >= ?2 and submitted_at < ?3";
+        Object[] t = (Object[]) em.createNativeQuery("select count(*), count(issue_id), count(distinct issue_id), "
+                        + "count(*) filter (where status in ('ADOPTED', 'INSTRUCTED')), count(*) filter (where status = 'INSTRUCTED'), "
+                        + "count(*) filter (where status = 'NOT_ADOPTED'), count(forwarded_to), count(department_answer)" + where)
+                .setParameter(1, committee.code()).setParameter(2, from).setParameter(3, to).getSingleResult();
+        return new Statistics(y, n(t[0]), n(t[1]), n(t[2]), n(t[3]), n(t[4]), n(t[5]), n(t[6]), n(t[7]),
+                counts("author_name", where, from, to), counts("coalesce(author_sector, '')", where, from, to));
+    }
+
+    private List<Count> counts(String by, String where, Object from, Object to) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select " + by + ", count(*), count(*) filter (where status in ('ADOPTED', 'INSTRUCTED'))"
+                        + where + " group by 1 order by 2 desc, 1").setParameter(1, committee.code()).setParameter(2, from).setParameter(3, to)
+                .getResultList();
+        return rows.stream().map(r -> new Count(((String) r[0]).isEmpty() ? null : (String) r[0], n(r[1]), n(r[2]))).toList();
+    }
+
+    private static long n(Object o) {
+        return ((Number) o).longValue();
     }
 
     /** Staff see the committee's reports; a member their own. */

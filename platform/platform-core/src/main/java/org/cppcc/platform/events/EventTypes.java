@@ -26,6 +26,7 @@ public final class EventTypes {
     public static final String OPINION_REPORT_SUBMITTED = "org.cppcc.proposals.OpinionReportSubmitted.v1";
     public static final String OPINION_REPORT_ADOPTED = "org.cppcc.proposals.OpinionReportAdopted.v1";
     public static final String OPINION_REPORT_INSTRUCTED = "org.cppcc.proposals.OpinionReportInstructed.v1";
+    public static final String OPINION_REPORT_INCLUDED = "org.cppcc.proposals.OpinionReportIncluded.v1";
     public static final String CULTIVATION_RECOMMENDED = "org.cppcc.proposals.CultivationRecommended.v1";
     public static final String CULTIVATION_ADOPTED = "org.cppcc.proposals.CultivationAdopted.v1";
     public static final String CULTIVATION_DECLINED = "org.cppcc.proposals.CultivationDeclined.v1";

@@ -14,4 +14,8 @@ public final class OpinionReportEvents {
 
     public record Instructed(String reportId, String title, String authorUserId, String instructedBy) {
     }
+
+    /** Compiled into a 信息专报 issue, e.g. "《社情民意》2026年第12期". */
+    public record Included(String reportId, String title, String authorUserId, String issue) {
+    }
 }
