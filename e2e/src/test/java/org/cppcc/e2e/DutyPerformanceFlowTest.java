@@ -67,18 +67,22 @@ class DutyPerformanceFlowTest extends E2eTest {
         assertEquals(201, report.status(), () -> report.body().toString());
         String reportId = report.body().get("id").asText();
         assertEquals(200, api.post(opinions + "/" + reportId + "/adopt", token("hp-staff"), Map.of("adoptedBy", "区委办《每日要情》")).status());
+        // compiled into the year's 信息专报 issue: one more entry for the author
+        Api.Reply issue = api.post(platform.url(Service.PROPOSALS) + "/committees/440112/opinion-issues", token("hp-staff"),
+                Map.of("recipients", List.of("区委书记"), "reportIds", List.of(reportId)));
+        assertEquals(200, issue.status(), () -> issue.body().toString());
 
         await().atMost(Duration.ofSeconds(60)).until(() -> entries(record(memberId), activity).size() >= 3
-                && entries(record(memberId), proposalId).size() >= 1 && entries(record(memberId), reportId).size() >= 2);
+                && entries(record(memberId), proposalId).size() >= 1 && entries(record(memberId), reportId).size() >= 3);
         // a second entry could only come from a redelivered event: once members-service has taken everything, count
         org.cppcc.platform.testkit.TopicReader.awaitConsumed(platform.kafka().bootstrapServers(), "members-service",
                 Duration.ofSeconds(60), "proposals.events", "consultations.events");
         JsonNode after = record(memberId);
         assertEquals(List.of("CONSULTATION_INVITED", "CONSULTATION_SPOKE", "RESEARCH_JOINED"), entries(after, activity));
         assertEquals(List.of("PROPOSAL_SUBMITTED"), entries(after, proposalId));
-        assertEquals(List.of("OPINION_ADOPTED", "OPINION_SUBMITTED"), entries(after, reportId));
-        // default rules: invited 0, spoke +4, research +3, proposal submitted +3, report submitted +2 and adopted +4
+        assertEquals(List.of("OPINION_ADOPTED", "OPINION_INCLUDED", "OPINION_SUBMITTED"), entries(after, reportId));
+        // default rules: invited 0, spoke +4, research +3, proposal submitted +3, report submitted +2, compiled +3, adopted +4
         double gained = after.at("/score/score/total").asDouble() - before;
-        assertTrue(gained > 0 && gained <= 16, "gained " + gained);
+        assertTrue(gained > 0 && gained <= 19, "gained " + gained);
     }
 }
