@@ -73,11 +73,11 @@ public class ProposalLibrary {
         // two passes, each answered by its own index and newest first: hits in the title, then hits elsewhere only
         List<Hit> rows = new ArrayList<>();
         if (inTitles) {
-            rows.addAll(pass(q, f, "p.search_title @@ cppcc_bigram_query(?2)", true, after, page.fetchSize()));
+            rows.addAll(pass(q, f, "t.search_title @@ cppcc_bigram_query(?2)", true, after, page.fetchSize()));
             after = null;
         }
         if (rows.size() < page.fetchSize()) {
-            rows.addAll(pass(q, f, "p.search @@ cppcc_bigram_query(?2) and not (p.search_title @@ cppcc_bigram_query(?2))", false, after,
+            rows.addAll(pass(q, f, "t.search @@ cppcc_bigram_query(?2) and not (t.search_title @@ cppcc_bigram_query(?2))", false, after,
                     page.fetchSize() - rows.size()));
         }
         return Page.of(rows, page, h -> (h.inTitle() ? "t:" : "b:") + h.id(), h -> h);
@@ -85,7 +85,8 @@ public class ProposalLibrary {
 
     private List<Hit> pass(String q, Filters f, String match, boolean inTitle, UUID after, int max) {
         List<Object> params = new ArrayList<>(List.of(committee.code(), q));
-        StringBuilder where = new StringBuilder("p.committee = ?1 and p.status not in ('DRAFT', 'WITHDRAWN') and ").append(match);
+        // candidates from proposal_text's indexes (no row policy there: see V12), read through proposal, whose policy decides
+        StringBuilder where = new StringBuilder("t.tenant = ?1 and p.committee = ?1 and p.status not in ('DRAFT', 'WITHDRAWN') and ").append(match);
         if (f.status() != null) {
             where.append(" and p.status = ?").append(add(params, enumName(ProposalStatus.class, f.status(), "status")));
         }
@@ -115,10 +116,11 @@ public class ProposalLibrary {
             where.append(" and p.author_name = ?").append(add(params, f.author()));
         }
         if (after != null) {
-            where.append(" and p.id < ?").append(add(params, after));
+            where.append(" and t.proposal_id < ?").append(add(params, after));
         }
         var query = em.createNativeQuery("select p.id, p.number, p.title, p.status, p.kind, p.author_name, p.author_sector, p.term, "
-                + "p.session, p.key_proposal, p.submitted_at from proposal p where " + where + " order by p.id desc").setMaxResults(max);
+                + "p.session, p.key_proposal, p.submitted_at from proposal_text t join proposal p on p.id = t.proposal_id where " + where
+                + " order by t.proposal_id desc").setMaxResults(max);
         for (int i = 0; i < params.size(); i++) {
             query.setParameter(i + 1, params.get(i));
         }
