@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,16 +48,7 @@ class EvaluationTest {
 
     @Test
     void unitsAreRankedByTheCommitteesWeightsAndExcellentProposalsAwardedOnce() {
-        JsonPath current = as("hp-staff").get("/committees/440112/proposal-settings").then().statusCode(200).extract().jsonPath();
-        Map<String, Object> before = new HashMap<>();
-        for (String k : List.of("term", "session", "deadlineDays", "returnWindowDays")) {
-            before.put(k, current.get(k));
-        }
-        Map<String, Object> session = new HashMap<>(before);
-        session.put("term", 6);
-        session.put("session", 4);
-        as("hp-staff").body(session).put("/committees/440112/proposal-settings").then().statusCode(200);
-        try {
+        ProposalsTestSupport.inSessionOf440112(6, 4, () -> {
             String s = UUID.randomUUID().toString().substring(0, 8);
             String good = as("hp-staff").body("{\"name\":\"考评甲局" + s + "\",\"officers\":[\"hp-unit\"]}").post("/committees/440112/handling-units")
                     .then().statusCode(201).extract().path("id");
@@ -121,8 +111,6 @@ class EvaluationTest {
             assertEquals(1, announced.size());
             assertEquals(0, TopicReader.await("proposals.events", e -> p2.equals(e.path("subject").asText())
                     && e.path("type").asText().contains("ProposalMarkedExcellent"), 1, Duration.ofSeconds(2)).size());
-        } finally {
-            as("hp-staff").body(before).put("/committees/440112/proposal-settings").then().statusCode(200);
-        }
+        });
     }
 }

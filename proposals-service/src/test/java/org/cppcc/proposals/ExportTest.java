@@ -2,7 +2,6 @@ package org.cppcc.proposals;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import org.cppcc.platform.testkit.PlatformTestResource;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,16 +55,7 @@ class ExportTest {
 
     @Test
     void aSessionsProposalsAndStatisticsAreExportedAndReadBack() throws Exception {
-        JsonPath current = as("hp-staff").get("/committees/440112/proposal-settings").then().statusCode(200).extract().jsonPath();
-        Map<String, Object> before = new HashMap<>();
-        for (String k : List.of("term", "session", "deadlineDays", "returnWindowDays")) {
-            before.put(k, current.get(k));
-        }
-        Map<String, Object> session = new HashMap<>(before);
-        session.put("term", 8);
-        session.put("session", 2);
-        as("hp-staff").body(session).put("/committees/440112/proposal-settings").then().statusCode(200);
-        try {
+        ProposalsTestSupport.inSessionOf440112(8, 2, () -> {
             String s = UUID.randomUUID().toString().substring(0, 8);
             String unit = as("hp-staff").body("{\"name\":\"导出局" + s + "\",\"officers\":[\"hp-unit\"]}").post("/committees/440112/handling-units")
                     .then().statusCode(201).extract().path("id");
@@ -119,8 +108,6 @@ class ExportTest {
             export("hp-member", "proposals/export", 403);
             as("hp-staff").get("/committees/440112/proposals/export?format=pdf").then().statusCode(400).contentType("application/problem+json");
             as("hp-staff").get("/committees/440112/proposals/export?term=0").then().statusCode(400).contentType("application/problem+json");
-        } finally {
-            as("hp-staff").body(before).put("/committees/440112/proposal-settings").then().statusCode(200);
-        }
+        });
     }
 }

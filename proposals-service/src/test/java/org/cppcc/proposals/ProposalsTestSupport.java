@@ -36,4 +36,34 @@ public final class ProposalsTestSupport {
         return """
                 {"title":"%s","body":"建议加快黄埔区科技企业孵化器建设，完善配套政策。","publishConsent":true}""".formatted(title);
     }
+
+    /**
+     * Runs a test in a session of 黄埔区 of its own (term, session), so that a session's figures are only its own;
+     * the committee's settings are put back afterwards, whatever happens.
+     */
+    public interface Body {
+        void run() throws Exception;
+    }
+
+    public static void inSessionOf440112(int term, int session, Body test) {
+        io.restassured.path.json.JsonPath current = as("hp-staff").get("/committees/440112/proposal-settings").then().statusCode(200)
+                .extract().jsonPath();
+        java.util.Map<String, Object> before = new java.util.HashMap<>();
+        for (String k : java.util.List.of("term", "session", "deadlineDays", "returnWindowDays")) {
+            before.put(k, current.get(k));
+        }
+        java.util.Map<String, Object> own = new java.util.HashMap<>(before);
+        own.put("term", term);
+        own.put("session", session);
+        as("hp-staff").body(own).put("/committees/440112/proposal-settings").then().statusCode(200);
+        try {
+            test.run();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            as("hp-staff").body(before).put("/committees/440112/proposal-settings").then().statusCode(200);
+        }
+    }
 }

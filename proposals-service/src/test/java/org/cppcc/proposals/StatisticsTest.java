@@ -51,16 +51,7 @@ class StatisticsTest {
         // the member's sector, as members-service announces it: proposals keep it when filed
         CultivationTest.joined("440112", "hp-member", "张伟");
         TopicReader.awaitConsumed("proposals-service", Duration.ofSeconds(60), "members.events");
-        JsonPath current = as("hp-staff").get("/committees/440112/proposal-settings").then().statusCode(200).extract().jsonPath();
-        Map<String, Object> before = new HashMap<>();
-        for (String k : List.of("term", "session", "deadlineDays", "returnWindowDays")) {
-            before.put(k, current.get(k));
-        }
-        Map<String, Object> session = new HashMap<>(before);
-        session.put("term", 7);
-        session.put("session", 3);
-        as("hp-staff").body(session).put("/committees/440112/proposal-settings").then().statusCode(200);
-        try {
+        ProposalsTestSupport.inSessionOf440112(7, 3, () -> {
             String s = UUID.randomUUID().toString().substring(0, 8);
             String u1 = as("hp-staff").body("{\"name\":\"统计甲局" + s + "\",\"officers\":[\"hp-unit\"]}").post("/committees/440112/handling-units")
                     .then().statusCode(201).extract().path("id");
@@ -113,8 +104,6 @@ class StatisticsTest {
             as("sz-staff").get("/committees/440112/statistics").then().statusCode(403);
             as("hp-member").get("/committees/440112/statistics").then().statusCode(403);
             as("hp-staff").get("/committees/440112/statistics?year=99999").then().statusCode(400).contentType("application/problem+json");
-        } finally {
-            as("hp-staff").body(before).put("/committees/440112/proposal-settings").then().statusCode(200);
-        }
+        });
     }
 }

@@ -6,12 +6,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.cppcc.platform.problem.Problems;
 import org.cppcc.platform.tenancy.CommitteeContext;
+import org.cppcc.platform.time.SqlTime;
 import org.cppcc.proposals.review.ProposalSettings;
 import org.cppcc.proposals.statistics.ProposalStatistics;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -85,7 +83,7 @@ public class Exports {
                         .setHint("org.hibernate.fetchSize", 500).setHint("org.hibernate.readOnly", true).getResultStream();
                 try (rows) {
                     rows.forEach(r -> w.row(Arrays.asList(r[0], r[1], KIND.getOrDefault((String) r[2], (String) r[2]),
-                            STATUS.getOrDefault((String) r[3], (String) r[3]), r[4], r[5], instant(r[6]), instant(r[7]), r[8], r[9],
+                            STATUS.getOrDefault((String) r[3], (String) r[3]), r[4], r[5], SqlTime.instant(r[6]), SqlTime.instant(r[7]), r[8], r[9],
                             r[10] == null ? null : r[10].toString(), r[11] == null ? null : RATING.get((String) r[11]), r[12], r[13])));
                 }
             }
@@ -116,9 +114,5 @@ public class Exports {
                 }
             }
         };
-    }
-
-    private static Instant instant(Object o) {
-        return o == null ? null : o instanceof Instant i ? i : o instanceof OffsetDateTime d ? d.toInstant() : ((Timestamp) o).toInstant();
     }
 }

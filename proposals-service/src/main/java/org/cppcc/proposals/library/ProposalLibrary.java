@@ -8,12 +8,11 @@ import org.cppcc.platform.paging.Page;
 import org.cppcc.platform.paging.PageRequest;
 import org.cppcc.platform.problem.Problems;
 import org.cppcc.platform.tenancy.CommitteeContext;
+import org.cppcc.platform.time.SqlTime;
 import org.cppcc.proposals.submission.ProposalKind;
 import org.cppcc.proposals.submission.ProposalStatus;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -127,7 +126,7 @@ public class ProposalLibrary {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new Hit(r[0].toString(), (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                (String) r[6], (Integer) r[7], (Integer) r[8], (Boolean) r[9], inTitle, instant(r[10]))).toList();
+                (String) r[6], (Integer) r[7], (Integer) r[8], (Boolean) r[9], inTitle, SqlTime.instant(r[10]))).toList();
     }
 
     private static int add(List<Object> params, Object value) {
@@ -141,9 +140,5 @@ public class ProposalLibrary {
         } catch (IllegalArgumentException e) {
             throw Problems.badRequest(what + " " + value + " is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
         }
-    }
-
-    private static Instant instant(Object o) {
-        return o == null ? null : o instanceof Instant i ? i : o instanceof OffsetDateTime d ? d.toInstant() : ((Timestamp) o).toInstant();
     }
 }
