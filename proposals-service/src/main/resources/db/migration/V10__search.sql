@@ -81,6 +81,9 @@ create table proposal_text (
     search        tsvector    not null
 );
 
+-- a proposal's replies, read for its vector on every reply (without this index, each a scan of every reply)
+create index reply_by_proposal on reply (proposal_id);
+
 -- kept by the database on every write, whichever code writes: the title and text from the proposal, the replies from theirs
 create or replace function cppcc_proposal_search(p_title text, p_body text, p_id uuid) returns tsvector
 language sql stable as $$
