@@ -1,6 +1,9 @@
 package org.cppcc.platform.tenancy;
 
 import io.agroal.api.AgroalDataSource;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.cppcc.platform.events.contracts.CommitteeRegistered;
 
@@ -23,10 +26,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public class CommitteeDirectory {
 
     private final AgroalDataSource dataSource;
+    private final TransactionSynchronizationRegistry transactions;
     private final Map<String, Committee> cache = new ConcurrentHashMap<>();
 
-    public CommitteeDirectory(AgroalDataSource dataSource) {
+    public CommitteeDirectory(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions) {
         this.dataSource = dataSource;
+        this.transactions = transactions;
     }
 
     public Optional<Committee> find(String code) {
@@ -75,6 +80,19 @@ public class CommitteeDirectory {
             throw new IllegalStateException("could not register committee " + c.code(), e);
         }
         cache.remove(c.code());
+        // a reader between this and the commit (another request, the account job) caches the old row again: forget it once more after
+        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    cache.remove(c.code());
+                }
+            });
+        }
     }
 
     private List<Committee> query(String sql, String... args) {
