@@ -62,8 +62,11 @@ USERS = [
     user("gz-staff", "刘", "静", [("440100", "proposal-office")]),
     user("gz-unit", "黄", "磊", [("440100", "handling-unit")]),
     user("gd-staff", "赵", "洋", [("440000", "proposal-office")]),
+    user("qg-staff", "孙", "建华", [("100000", "proposal-office")]),
+    user("sz-staff", "林", "海", [("440300", "proposal-office")]),
     user("dx-member", "周", "军", [("110115", "member")]),
     user("hp-admin", "孙", "丽", [("440112", "committee-admin")]),
+    user("hp-leader", "林", "国栋", [("440112", "leader")]),
     user("admin", "平台", "管理员", [], ["platform-admin"]),
 ]
 

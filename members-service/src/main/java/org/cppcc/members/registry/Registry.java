@@ -38,9 +38,12 @@ public class Registry {
     private final EntityManager em;
     private final CommitteeContext committee;
 
-    public Registry(EntityManager em, CommitteeContext committee) {
+    private final org.cppcc.platform.outbox.Outbox outbox;
+
+    public Registry(EntityManager em, CommitteeContext committee, org.cppcc.platform.outbox.Outbox outbox) {
         this.em = em;
         this.committee = committee;
+        this.outbox = outbox;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -63,6 +66,11 @@ public class Registry {
         for (String n : clean) {
             em.createNativeQuery("insert into registry_name (committee, list, name, position) values (?1, ?2, ?3, ?4)")
                     .setParameter(1, committee.code()).setParameter(2, list).setParameter(3, n).setParameter(4, i++).executeUpdate();
+        }
+        if (SPECIAL_COMMITTEES.equals(list)) { // proposals-service names them as supervisors of key proposals (督办)
+            outbox.publish(org.cppcc.platform.events.Topics.MEMBERS, org.cppcc.platform.events.EventTypes.SPECIAL_COMMITTEES_CHANGED,
+                    committee.code(), committee.code(),
+                    new org.cppcc.platform.events.contracts.LeadershipEvents.SpecialCommitteesChanged(List.copyOf(clean)));
         }
         return List.copyOf(clean);
     }

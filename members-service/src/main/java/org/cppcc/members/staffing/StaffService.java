@@ -13,6 +13,11 @@ import org.cppcc.platform.tenancy.CommitteeScope;
 import org.cppcc.platform.tenancy.CommitteeDirectory;
 import org.cppcc.platform.tenancy.Roles;
 import org.keycloak.representations.idm.UserRepresentation;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.cppcc.platform.events.EventTypes;
+import org.cppcc.platform.events.Topics;
+import org.cppcc.platform.events.contracts.LeadershipEvents;
+import org.cppcc.platform.outbox.Outbox;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -48,9 +53,11 @@ public class StaffService {
     private final CommitteeContext committee;
     private final EntityManager em;
     private final CommitteeScope scope;
+    private final Outbox outbox;
 
     public StaffService(KeycloakAccounts accounts, AccountOwnership ownership, CommitteeDirectory directory, CommitteeContext committee,
-                        EntityManager em, CommitteeScope scope) {
+                        EntityManager em, CommitteeScope scope, Outbox outbox) {
+        this.outbox = outbox;
         this.scope = scope;
         this.accounts = accounts;
         this.ownership = ownership;
@@ -69,6 +76,7 @@ public class StaffService {
             String name = g == null || g.name() == null || g.name().isBlank() ? username : g.name().strip();
             String userId = accounts.ensureUser(new KeycloakAccounts.Person(null, username, name, g == null ? null : g.email()));
             accounts.grant(userId, path(), role);
+            leadersChanged(role);
             return of(username);
         });
     }
@@ -83,6 +91,7 @@ public class StaffService {
                 throw Problems.notFound(role + " role of", username);
             }
             accounts.revoke(a.id(), path(), role, !activeMemberAnywhere(a.id()));
+            leadersChanged(role);
             return of(username);
         });
     }
@@ -100,6 +109,21 @@ public class StaffService {
             }
             return List.copyOf(byUser.values());
         });
+    }
+
+    /**
+     * After a leader role changed in Keycloak: announces the committee's whole leader list, from Keycloak, so a lost
+     * or repeated announcement is mended by the next one (proposals-service names leaders as supervisors, 督办).
+     */
+    private void leadersChanged(String role) {
+        if (!Roles.LEADER.equals(role)) {
+            return;
+        }
+        List<LeadershipEvents.LeadersChanged.Leader> leaders = accounts.holders(path(), Roles.LEADER).stream()
+                .map(u -> new LeadershipEvents.LeadersChanged.Leader(u.getId(), u.getUsername(), display(u)))
+                .sorted(java.util.Comparator.comparing(LeadershipEvents.LeadersChanged.Leader::username)).toList();
+        QuarkusTransaction.requiringNew().run(() -> outbox.publish(Topics.MEMBERS, EventTypes.LEADERS_CHANGED, committee.code(),
+                committee.code(), new LeadershipEvents.LeadersChanged(leaders)));
     }
 
     private StaffMember of(String username) {

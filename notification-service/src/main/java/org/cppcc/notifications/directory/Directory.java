@@ -40,6 +40,9 @@ public class Directory {
     }
 
     public void unitRegistered(String committee, HandlingUnitRegistered u) {
+        em.createNativeQuery("insert into unit_contact (unit_id, committee, name, updated_at) values (?1, ?2, ?3, now()) "
+                        + "on conflict (unit_id) do update set name = excluded.name")
+                .setParameter(1, u.unitId()).setParameter(2, committee).setParameter(3, u.name()).executeUpdate();
         em.createNativeQuery("delete from unit_officer where unit_id = ?1").setParameter(1, u.unitId()).executeUpdate();
         for (String officer : u.officerUsernames()) {
             em.createNativeQuery("insert into unit_officer (unit_id, committee, unit_name, username) values (?1, ?2, ?3, ?4)")
@@ -48,8 +51,51 @@ public class Directory {
         }
     }
 
-    /** A person's contact, preferring what they gave this committee. */
+    /** 督办: the key proposal's supervising leader (none: a special committee supervises, or not key). */
+    public void keyProposal(String committee, String proposalId, String leaderUserId) {
+        em.createNativeQuery("delete from key_proposal where proposal_id = ?1").setParameter(1, proposalId).executeUpdate();
+        if (leaderUserId != null) {
+            em.createNativeQuery("insert into key_proposal (proposal_id, committee, leader_user_id) values (?1, ?2, ?3)")
+                    .setParameter(1, proposalId).setParameter(2, committee).setParameter(3, leaderUserId).executeUpdate();
+        }
+    }
+
+    public Optional<String> keyProposalLeader(String proposalId) {
+        @SuppressWarnings("unchecked")
+        List<String> found = em.createNativeQuery("select leader_user_id from key_proposal where proposal_id = ?1").setParameter(1, proposalId)
+                .getResultList();
+        return found.stream().findFirst();
+    }
+
+    /** Messages to a unit are also delivered, on the unit's chosen channels, to its own contact: to the person "unit:<id>". */
+    public static String unitRecipient(String unitId) {
+        return "unit:" + unitId;
+    }
+
+    public void unitContact(String committee, String unitId, String name, String email, String mobile, java.time.Instant now) {
+        em.createNativeQuery("insert into unit_contact (unit_id, committee, name, email, mobile, updated_at) values (?1, ?2, ?3, ?4, ?5, ?6) "
+                        + "on conflict (unit_id) do update set name = excluded.name, email = excluded.email, mobile = excluded.mobile, "
+                        + "updated_at = excluded.updated_at")
+                .setParameter(1, unitId).setParameter(2, committee).setParameter(3, name).setParameter(4, email).setParameter(5, mobile)
+                .setParameter(6, java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC)).executeUpdate();
+    }
+
+    /** The unit's name as its officers' registration said it, if the unit is known here. */
+    public Optional<String> unitName(String committee, String unitId) {
+        @SuppressWarnings("unchecked")
+        List<String> found = em.createNativeQuery("select name from unit_contact where unit_id = ?1 and committee = ?2")
+                .setParameter(1, unitId).setParameter(2, committee).getResultList();
+        return found.stream().findFirst();
+    }
+
+    /** A person's contact, preferring what they gave this committee (a unit's: its own contact). */
     public Optional<Contact> contact(String userId, String committee) {
+        if (userId.startsWith("unit:")) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select name, email, mobile from unit_contact where unit_id = ?1")
+                    .setParameter(1, userId.substring(5)).getResultList();
+            return rows.stream().findFirst().map(r -> new Contact(userId, (String) r[0], (String) r[1], (String) r[2]));
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select user_id, name, email, mobile from recipient where user_id = ?1 "
                         + "order by (committee = ?2) desc limit 1")

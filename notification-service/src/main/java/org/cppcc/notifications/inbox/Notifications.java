@@ -76,6 +76,8 @@ public class Notifications {
         }
         if (m.kind() == AudienceKind.USER) {
             deliveries.forPerson(committee, id, m.audience());
+        } else if (m.kind() == AudienceKind.UNIT) { // to the unit's own contact, on its channels (none: inbox only)
+            deliveries.forPerson(committee, id, org.cppcc.notifications.directory.Directory.unitRecipient(m.audience()));
         } else if (m.kind() == AudienceKind.ROLE && m.audience().equals(Notification.roleAudience(committee, Roles.MEMBER))) {
             deliveries.forMembers(committee, id);
         }

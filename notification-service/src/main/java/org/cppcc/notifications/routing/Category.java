@@ -37,6 +37,16 @@ public enum Category {
     CLUE_POSTED("clue.posted", Priority.LOW),
     /** 订单式提案: a clue was taken, written on or closed (to its unit, or to those who took it) */
     CLUE_ACTIVITY("clue.activity", Priority.NORMAL),
+    /** 督办: progress of a key proposal, to its supervising leader */
+    KEY_PROPOSAL_PROGRESS("proposal.key-progress", Priority.NORMAL),
+    /** 督办: a supervisor's meeting, visit or instruction, to the units and the proposer */
+    PROPOSAL_SUPERVISED("proposal.supervised", Priority.HIGH),
+    /** 延期: a unit asked (to the office) */
+    EXTENSION_REQUESTED("assignment.extension-requested", Priority.NORMAL),
+    /** 延期: the office decided (to the unit) */
+    EXTENSION_DECIDED("assignment.extension-decided", Priority.HIGH),
+    /** 转来信: a letter forwarded to a department */
+    LETTER_FORWARDED("letter.forwarded", Priority.NORMAL),
     /** the daily e-mail that gathers low-priority messages */
     DIGEST("digest", Priority.LOW);
 

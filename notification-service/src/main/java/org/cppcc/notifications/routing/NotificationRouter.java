@@ -111,27 +111,54 @@ public class NotificationRouter {
                 ProposalEvents.MarkedKey k = events.data(event, ProposalEvents.MarkedKey.class);
                 send(event, new Message(AudienceKind.USER, k.authorUserId(), Category.PROPOSAL_KEY,
                         Map.of("title", k.title(), "leader", k.supervisingLeader()), proposalLink(c, k.proposalId())));
+                directory.keyProposal(c, k.proposalId(), k.supervisorUserId());
+                keyProgress(event, k.proposalId(), k.title(), "已列为重点提案，请您督办");
             }
             case EventTypes.PROPOSAL_ASSIGNED -> {
                 ProposalEvents.Assigned a = events.data(event, ProposalEvents.Assigned.class);
-                String link = proposalLink(c, a.proposalId());
                 for (ProposalEvents.Assigned.Unit u : a.units()) {
-                    Map<String, Object> data = Map.of("title", a.title(), "role", "LEAD".equals(u.role()) ? "主办" : "会办",
-                            "deadline", u.deadline().toString(), "round", a.round() == 1 ? "" : "（二次办理）", "unitName", u.unitName());
-                    send(event, new Message(AudienceKind.UNIT, u.unitId(), Category.PROPOSAL_ASSIGNED, data, link));
-                    String subject = assignmentKey(a.proposalId(), u.unitId(), a.round());
-                    for (int days : DUE_REMINDERS) {
-                        reminders.schedule(c, subject, u.deadline().minusDays(days).atTime(9, 0).atZone(ClockProducer.CHINA).toInstant(),
-                                new Message(AudienceKind.UNIT, u.unitId(), Category.ASSIGNMENT_DUE, withDays(data, days), link));
-                    }
-                    reminders.schedule(c, subject, u.deadline().plusDays(1).atTime(9, 0).atZone(ClockProducer.CHINA).toInstant(),
-                            new Message(AudienceKind.ROLE, Notification.roleAudience(c, Roles.PROPOSAL_OFFICE), Category.ASSIGNMENT_OVERDUE,
-                                    data, link));
+                    Map<String, Object> data = assignmentData(a.title(), a.round(), u.role(), u.unitName(), u.deadline());
+                    send(event, new Message(AudienceKind.UNIT, u.unitId(), Category.PROPOSAL_ASSIGNED, data, proposalLink(c, a.proposalId())));
+                    scheduleDeadline(c, a.proposalId(), u.unitId(), a.round(), u.deadline(), data, a.escalation());
                 }
+            }
+            case EventTypes.EXTENSION_REQUESTED -> {
+                ProposalEvents.ExtensionRequested x = events.data(event, ProposalEvents.ExtensionRequested.class);
+                send(event, new Message(AudienceKind.ROLE, Notification.roleAudience(c, Roles.PROPOSAL_OFFICE), Category.EXTENSION_REQUESTED,
+                        Map.of("title", x.title(), "unitName", x.unitName(), "from", x.currentDeadline().toString(),
+                                "to", x.requestedDeadline().toString(), "reason", x.reason()), proposalLink(c, x.proposalId())));
+            }
+            case EventTypes.EXTENSION_DECIDED -> {
+                ProposalEvents.ExtensionDecided x = events.data(event, ProposalEvents.ExtensionDecided.class);
+                send(event, new Message(AudienceKind.UNIT, x.unitId(), Category.EXTENSION_DECIDED, Map.of("title", x.title(),
+                        "outcome", x.approved() ? "已批准，办理时限延至" + x.deadline() : "未获批准" + (x.note() == null ? "" : "：" + x.note()),
+                        "outcomeEn", x.approved() ? "approved: the deadline is now " + x.deadline() : "refused"), proposalLink(c, x.proposalId())));
+                if (x.approved()) { // the reminders follow the deadline
+                    reminders.cancel(assignmentKey(x.proposalId(), x.unitId(), x.round()));
+                    scheduleDeadline(c, x.proposalId(), x.unitId(), x.round(), x.deadline(),
+                            assignmentData(x.title(), x.round(), x.role(), x.unitName(), x.deadline()), x.escalation());
+                }
+            }
+            case EventTypes.PROPOSAL_SUPERVISED -> {
+                ProposalEvents.Supervised v = events.data(event, ProposalEvents.Supervised.class);
+                Map<String, Object> data = Map.of("title", v.title(), "by", v.by(), "action", SUPERVISION_ACTIONS.getOrDefault(v.action(), v.action()),
+                        "note", v.note());
+                for (String unit : v.unitIds()) {
+                    send(event, new Message(AudienceKind.UNIT, unit, Category.PROPOSAL_SUPERVISED, data, proposalLink(c, v.proposalId())));
+                }
+                if (v.authorUserId() != null) {
+                    send(event, new Message(AudienceKind.USER, v.authorUserId(), Category.PROPOSAL_SUPERVISED, data, proposalLink(c, v.proposalId())));
+                }
+            }
+            case EventTypes.LETTER_FORWARDED -> {
+                ProposalEvents.LetterForwarded l = events.data(event, ProposalEvents.LetterForwarded.class);
+                send(event, new Message(AudienceKind.UNIT, l.unitId(), Category.LETTER_FORWARDED, Map.of("title", l.title()),
+                        "/committees/" + c + "/letters/" + l.letterId()));
             }
             case EventTypes.PROPOSAL_REPLIED -> {
                 ProposalEvents.Replied r = events.data(event, ProposalEvents.Replied.class);
                 reminders.cancel(assignmentKey(r.proposalId(), r.unitId(), r.round()));
+                keyProgress(event, r.proposalId(), r.title(), r.unitName() + "已答复（" + r.classification() + "类）");
                 if (r.allLeadsReplied()) {
                     send(event, new Message(AudienceKind.USER, r.authorUserId(), Category.PROPOSAL_REPLIED,
                             Map.of("title", r.title(), "unitName", r.unitName(), "classification", r.classification()),
@@ -140,6 +167,7 @@ public class NotificationRouter {
             }
             case EventTypes.PROPOSAL_FEEDBACK_GIVEN -> {
                 ProposalEvents.FeedbackGiven f = events.data(event, ProposalEvents.FeedbackGiven.class);
+                keyProgress(event, f.proposalId(), f.title(), "提案人评价" + rating(f.replyRating()) + (f.reopened() ? "，已转二次办理" : ""));
                 send(event, new Message(AudienceKind.ROLE, Notification.roleAudience(c, Roles.PROPOSAL_OFFICE), Category.PROPOSAL_FEEDBACK,
                         Map.of("title", f.title(), "rating", rating(f.replyRating()), "next", f.reopened() ? "，已转二次办理" : ""),
                         proposalLink(c, f.proposalId())));
@@ -236,8 +264,54 @@ public class NotificationRouter {
         }
     }
 
-    /** Units hear of a deadline 14 and 3 days before; the office hears the day after it passes unanswered. */
+    /** Units hear of a deadline 14 and 3 days before it. */
     static final int[] DUE_REMINDERS = {14, 3};
+
+    private static final Map<String, String> SUPERVISION_ACTIONS = Map.of("MEETING", "督办会", "VISIT", "实地督办", "INSTRUCTION", "批示",
+            "OTHER", "督办");
+
+    private static Map<String, Object> assignmentData(String title, int round, String role, String unitName, java.time.LocalDate deadline) {
+        return Map.of("title", title, "role", "LEAD".equals(role) ? "主办" : "会办", "deadline", deadline.toString(),
+                "round", round == 1 ? "" : "（二次办理）", "unitName", unitName);
+    }
+
+    /**
+     * An open assignment's reminders: to the unit before the deadline; after it, unanswered, up the escalation: the unit
+     * again, then the proposal office, then the key proposal's supervising leader (events without an escalation: the
+     * office the day after, as before it existed).
+     */
+    private void scheduleDeadline(String c, String proposalId, String unitId, int round, java.time.LocalDate deadline, Map<String, Object> data,
+                                  ProposalEvents.Escalation escalation) {
+        String link = proposalLink(c, proposalId);
+        String subject = assignmentKey(proposalId, unitId, round);
+        for (int days : DUE_REMINDERS) {
+            reminders.schedule(c, subject, nineOn(deadline.minusDays(days)),
+                    new Message(AudienceKind.UNIT, unitId, Category.ASSIGNMENT_DUE, withDays(data, days), link));
+        }
+        String office = Notification.roleAudience(c, Roles.PROPOSAL_OFFICE);
+        if (escalation == null) {
+            reminders.schedule(c, subject, nineOn(deadline.plusDays(1)), new Message(AudienceKind.ROLE, office, Category.ASSIGNMENT_OVERDUE, data, link));
+            return;
+        }
+        reminders.schedule(c, subject, nineOn(deadline.plusDays(escalation.unitAfterDays())),
+                new Message(AudienceKind.UNIT, unitId, Category.ASSIGNMENT_OVERDUE, data, link));
+        reminders.schedule(c, subject, nineOn(deadline.plusDays(escalation.officeAfterDays())),
+                new Message(AudienceKind.ROLE, office, Category.ASSIGNMENT_OVERDUE, data, link));
+        if (escalation.leaderUserId() != null) {
+            reminders.schedule(c, subject, nineOn(deadline.plusDays(escalation.leaderAfterDays())),
+                    new Message(AudienceKind.USER, escalation.leaderUserId(), Category.ASSIGNMENT_OVERDUE, data, link));
+        }
+    }
+
+    private static java.time.Instant nineOn(java.time.LocalDate day) {
+        return day.atTime(9, 0).atZone(ClockProducer.CHINA).toInstant();
+    }
+
+    /** A key proposal's supervising leader hears of each step (督办). */
+    private void keyProgress(EventEnvelope event, String proposalId, String title, String what) {
+        directory.keyProposalLeader(proposalId).ifPresent(leader -> send(event, new Message(AudienceKind.USER, leader,
+                Category.KEY_PROPOSAL_PROGRESS, Map.of("title", title, "what", what), proposalLink(event.committee(), proposalId))));
+    }
 
     private static String assignmentKey(String proposalId, String unitId, int round) {
         return "assignment:" + proposalId + ":" + unitId + ":" + round;

@@ -38,6 +38,8 @@ public class Assignment {
     /** why the unit asked to give it back */
     public String returnReason;
     public Instant assignedAt;
+    /** 延期: its deadline was moved at the unit's request */
+    public boolean extended;
     @Version
     public long version;
 }

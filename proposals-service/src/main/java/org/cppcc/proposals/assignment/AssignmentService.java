@@ -85,8 +85,14 @@ public class AssignmentService {
         }
         transitions.record(p, Action.ASSIGN, ProposalStatus.HANDLING,
                 units.stream().map(u -> u.unitName() + "(" + u.role() + ")").toList().toString());
-        steps.publish(EventTypes.PROPOSAL_ASSIGNED, p, new ProposalEvents.Assigned(p.id.toString(), p.title, p.handlingRound, units));
+        steps.publish(EventTypes.PROPOSAL_ASSIGNED, p, new ProposalEvents.Assigned(p.id.toString(), p.title, p.handlingRound, units,
+                settings.escalation(p.supervisorUserId)));
         return steps.done(p);
+    }
+
+    /** Whom this proposal's overdue items go up to (ProposalAssigned carries it to notification-service). */
+    public ProposalEvents.Escalation escalation(Proposal p) {
+        return settings.escalation(p.supervisorUserId);
     }
 
     /** The committee's handling deadline counted from today. */
@@ -145,7 +151,8 @@ public class AssignmentService {
         transitions.record(p, Action.REASSIGN, p.status, access.unitName(r.fromUnit()).orElse("") + " → " + to.unitName());
         steps.publish(EventTypes.PROPOSAL_REASSIGNED, p, new ProposalEvents.Reassigned(p.id.toString(), p.title, p.handlingRound,
                 r.fromUnit().toString()));
-        steps.publish(EventTypes.PROPOSAL_ASSIGNED, p, new ProposalEvents.Assigned(p.id.toString(), p.title, p.handlingRound, List.of(to)));
+        steps.publish(EventTypes.PROPOSAL_ASSIGNED, p, new ProposalEvents.Assigned(p.id.toString(), p.title, p.handlingRound, List.of(to),
+                settings.escalation(p.supervisorUserId)));
         return steps.done(p);
     }
 }

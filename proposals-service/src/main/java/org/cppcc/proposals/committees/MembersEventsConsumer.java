@@ -5,17 +5,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.cppcc.platform.inbox.EventProcessor;
 import org.cppcc.platform.roster.MemberRoster;
 import org.cppcc.platform.tenancy.CommitteeEvents;
+import org.cppcc.proposals.supervision.Supervisors;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** members.events → this service's committee and roster read models. */
+/** members.events → this service's committee, roster and supervisor read models. */
 @ApplicationScoped
 public class MembersEventsConsumer {
 
     private final EventProcessor events;
     private final CommitteeEvents committees;
     private final MemberRoster roster;
+    private final Supervisors supervisors;
 
-    public MembersEventsConsumer(EventProcessor events, CommitteeEvents committees, MemberRoster roster) {
+    public MembersEventsConsumer(EventProcessor events, CommitteeEvents committees, MemberRoster roster, Supervisors supervisors) {
+        this.supervisors = supervisors;
         this.events = events;
         this.committees = committees;
         this.roster = roster;
@@ -25,8 +28,8 @@ public class MembersEventsConsumer {
     @Blocking
     public void on(String message) {
         events.handle("proposals-service.members", message, e -> {
-            if (!committees.apply(e)) {
-                roster.apply(e);
+            if (!committees.apply(e) && !roster.apply(e)) {
+                supervisors.apply(e);
             }
         });
     }

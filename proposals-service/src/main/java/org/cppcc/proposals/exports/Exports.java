@@ -24,15 +24,16 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class Exports {
 
-    private static final Map<String, String> KIND = Map.of("INDIVIDUAL", "个人提案", "JOINT", "联名提案", "COLLECTIVE", "集体提案");
+    private static final Map<String, String> KIND = Map.of("INDIVIDUAL", "个人提案", "JOINT", "联名提案", "COLLECTIVE", "集体提案",
+            "RECOMMENDATION", "建议案");
     private static final Map<String, String> STATUS = Map.ofEntries(Map.entry("SUBMITTED", "待审查"), Map.entry("RETURNED", "退回修改"),
             Map.entry("NOT_REGISTERED", "不予立案"), Map.entry("MERGED", "已并案"), Map.entry("REGISTERED", "已立案"),
             Map.entry("HANDLING", "办理中"), Map.entry("REPLIED", "已答复"), Map.entry("COMPLETED", "已办结"), Map.entry("ARCHIVED", "已归档"));
     private static final Map<String, String> RATING = Map.of("SATISFIED", "满意", "BASICALLY_SATISFIED", "基本满意", "UNSATISFIED", "不满意");
     static final List<String> PROPOSAL_HEADER = List.of("提案编号", "标题", "类别", "状态", "提案人", "界别", "提交时间", "立案时间",
-            "主办单位", "会办单位", "答复类别", "满意度", "重点提案", "已公开");
+            "主办单位", "会办单位", "答复类别", "满意度", "重点提案", "已公开", "主题");
     static final List<String> UNIT_HEADER = List.of("承办单位", "主办件数", "会办件数", "已答复", "按时答复", "办复率", "按时办复率", "在办",
-            "逾期", "二次办理", "A类", "B类", "C类", "满意", "基本满意", "不满意", "满意率");
+            "逾期", "二次办理", "A类", "B类", "C类", "满意", "基本满意", "不满意", "满意率", "延期");
 
     private final EntityManager em;
     private final CommitteeContext committee;
@@ -76,7 +77,7 @@ public class Exports {
                                 + "  where a.proposal_id = p.id and a.role = 'CO' and a.handling_round = greatest(p.handling_round, 1)), "
                                 + "(select r.classification from reply r where r.proposal_id = p.id order by r.replied_at desc limit 1), "
                                 + "(select f.reply_rating from feedback f where f.proposal_id = p.id and f.user_id = p.author_user_id "
-                                + "  order by f.given_at desc limit 1), p.key_proposal, p.published "
+                                + "  order by f.given_at desc limit 1), p.key_proposal, p.published, array_to_string(p.tags, '、') "
                                 + "from proposal p where p.committee = ?1 and p.term = ?2 and p.session = ?3 "
                                 + "and p.status not in ('DRAFT', 'WITHDRAWN') order by p.number nulls last, p.submitted_at, p.id")
                         .setParameter(1, code).setParameter(2, t).setParameter(3, n)
@@ -84,7 +85,8 @@ public class Exports {
                 try (rows) {
                     rows.forEach(r -> w.row(Arrays.asList(r[0], r[1], KIND.getOrDefault((String) r[2], (String) r[2]),
                             STATUS.getOrDefault((String) r[3], (String) r[3]), r[4], r[5], SqlTime.instant(r[6]), SqlTime.instant(r[7]), r[8], r[9],
-                            r[10] == null ? null : r[10].toString(), r[11] == null ? null : RATING.get((String) r[11]), r[12], r[13])));
+                            r[10] == null ? null : r[10].toString(), r[11] == null ? null : RATING.get((String) r[11]), r[12], r[13],
+                            r[14] == null || ((String) r[14]).isEmpty() ? null : r[14])));
                 }
             }
         });
@@ -102,15 +104,19 @@ public class Exports {
                         List.of("重点提案", o.keyProposals()), List.of("已公开", o.published()), List.of("下级培育采纳", o.adoptedFromBelow()),
                         List.of("据线索撰写", o.writtenOnClues()), List.of("立案率", o.registrationRate() == null ? "" : o.registrationRate()),
                         List.of("发布线索", f.clues().posted()), List.of("社情民意信息（" + f.opinionReports().year() + "年）", f.opinionReports().submitted()),
-                        List.of("社情民意采用", f.opinionReports().adopted()), List.of("社情民意获批示", f.opinionReports().instructed()));
+                        List.of("社情民意采用", f.opinionReports().adopted()), List.of("社情民意获批示", f.opinionReports().instructed()),
+                        List.of("申请延期", f.supervision().extensionsRequested()), List.of("批准延期", f.supervision().extensionsApproved()),
+                        List.of("督办活动", f.supervision().supervisionActions()));
                 overview.forEach(w::row);
                 w.table("按界别", List.of("界别", "提交", "立案"));
                 f.bySector().forEach(s -> w.row(Arrays.asList(s.sector() == null ? "（集体提案等）" : s.sector(), s.filed(), s.registered())));
+                w.table("按主题", List.of("主题", "提交", "立案"));
+                f.bySubject().forEach(s -> w.row(Arrays.asList(s.subject(), s.filed(), s.registered())));
                 w.table("承办单位考评", UNIT_HEADER);
                 for (ProposalStatistics.UnitFigures u : f.units()) {
                     w.row(new ArrayList<>(Arrays.asList(u.unitName(), u.lead(), u.co(), u.replied(), u.repliedOnTime(), u.replyRate(),
                             u.onTimeRate(), u.open(), u.overdue(), u.reHandled(), u.a(), u.b(), u.c(), u.satisfied(), u.basicallySatisfied(),
-                            u.unsatisfied(), u.satisfactionRate())));
+                            u.unsatisfied(), u.satisfactionRate(), u.extended())));
                 }
             }
         };

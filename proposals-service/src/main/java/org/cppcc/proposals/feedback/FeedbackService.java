@@ -86,7 +86,8 @@ public class FeedbackService {
             for (Assignment a : answered) {
                 units.add(assignments.open(p, a.unitId, a.role, deadline));
             }
-            steps.publish(EventTypes.PROPOSAL_ASSIGNED, p, new ProposalEvents.Assigned(p.id.toString(), p.title, p.handlingRound, units));
+            steps.publish(EventTypes.PROPOSAL_ASSIGNED, p, new ProposalEvents.Assigned(p.id.toString(), p.title, p.handlingRound, units,
+                    assignments.escalation(p)));
         }
         return steps.done(p);
     }

@@ -31,7 +31,7 @@ public class ProposalLibrary {
 
     /** What may narrow a search; every field is optional. */
     public record Filters(String status, String kind, UUID unitId, String sector, Integer term, Integer session, String number,
-                          Boolean key, String author) {
+                          Boolean key, String author, String tag) {
     }
 
     public record Hit(String id, String number, String title, String status, String kind, String authorName, String authorSector,
@@ -113,6 +113,10 @@ public class ProposalLibrary {
         }
         if (f.author() != null) {
             where.append(" and p.author_name = ?").append(add(params, f.author()));
+        }
+        if (f.tag() != null) {
+            // @> so that the GIN index of the tags can answer
+            where.append(" and p.tags @> array[cast(?").append(add(params, f.tag())).append(" as varchar)]");
         }
         if (after != null) {
             where.append(" and t.proposal_id < ?").append(add(params, after));

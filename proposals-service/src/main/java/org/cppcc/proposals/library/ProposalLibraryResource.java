@@ -34,7 +34,7 @@ public class ProposalLibraryResource {
                                             @QueryParam("sector") String sector, @QueryParam("term") Integer term,
                                             @QueryParam("session") Integer session, @QueryParam("number") String number,
                                             @QueryParam("key") Boolean key, @QueryParam("author") String author,
-                                            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return library.search(q, new ProposalLibrary.Filters(status, kind, unitId, sector, term, session, number, key, author), cursor, limit);
+                                            @QueryParam("tag") String tag, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        return library.search(q, new ProposalLibrary.Filters(status, kind, unitId, sector, term, session, number, key, author, tag), cursor, limit);
     }
 }

@@ -33,6 +33,13 @@ public enum Action {
     MARK_KEY(Actor.OFFICE, EnumSet.of(REGISTERED, HANDLING, REPLIED)),
     /** 优秀提案: the office records the award of a nominated proposal */
     MARK_EXCELLENT(Actor.OFFICE, EnumSet.of(REGISTERED, HANDLING, REPLIED, COMPLETED)),
+    /** 主题: the office sets the subject tags */
+    TAG(Actor.OFFICE, EnumSet.of(SUBMITTED, REGISTERED, HANDLING, REPLIED, COMPLETED)),
+    /** 督办: a meeting, visit or instruction about a key proposal, by its supervising leader or the office */
+    SUPERVISE(Actor.SUPERVISOR, EnumSet.of(REGISTERED, HANDLING, REPLIED)),
+    /** 延期: a unit asks to move its deadline; the office decides */
+    REQUEST_EXTENSION(Actor.ASSIGNED_UNIT, EnumSet.of(HANDLING)),
+    DECIDE_EXTENSION(Actor.OFFICE, EnumSet.of(HANDLING)),
     NOTE(Actor.ASSIGNED_UNIT, EnumSet.of(HANDLING)),
     REQUEST_RETURN(Actor.ASSIGNED_UNIT, EnumSet.of(HANDLING)),
     REASSIGN(Actor.OFFICE, EnumSet.of(HANDLING)),
@@ -44,9 +51,10 @@ public enum Action {
 
     /**
      * Who may act: the (first) proposer, a member invited to co-sign, a co-signer who accepted, the committee's
-     * proposal office, or a unit the proposal is assigned to (as lead).
+     * proposal office, a unit the proposal is assigned to (as lead), or the office or the key proposal's supervising
+     * leader.
      */
-    public enum Actor { AUTHOR, INVITED, COSIGNER, OFFICE, ASSIGNED_UNIT, LEAD_UNIT }
+    public enum Actor { AUTHOR, INVITED, COSIGNER, OFFICE, ASSIGNED_UNIT, LEAD_UNIT, SUPERVISOR }
 
     private final Actor actor;
     private final Set<ProposalStatus> from;

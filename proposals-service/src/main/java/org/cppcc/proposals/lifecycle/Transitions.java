@@ -65,6 +65,8 @@ public class Transitions {
             case OFFICE -> committee.has(Roles.PROPOSAL_OFFICE);
             case ASSIGNED_UNIT -> party.unitRole() != null;
             case LEAD_UNIT -> "LEAD".equals(party.unitRole());
+            case SUPERVISOR -> committee.has(Roles.PROPOSAL_OFFICE)
+                    || (committee.has(Roles.LEADER) && p.keyProposal && caller.userId().equals(p.supervisorUserId));
         };
         if (!allowed) {
             throw Problems.forbidden(switch (action.actor()) {
@@ -74,6 +76,7 @@ public class Transitions {
                 case OFFICE -> "only the proposal office may " + verb(action);
                 case ASSIGNED_UNIT -> "only a unit this proposal is assigned to may " + verb(action);
                 case LEAD_UNIT -> "only a lead unit (主办) of this proposal may " + verb(action);
+                case SUPERVISOR -> "only the proposal office or the key proposal's supervising leader may " + verb(action);
             });
         }
         if (!action.from().contains(p.status)) {
@@ -114,11 +117,12 @@ public class Transitions {
                 ProposalStatus.valueOf((String) r[2]), (String) r[3], (String) r[4], (String) r[5], SqlTime.instant(r[6]))).toList();
     }
 
-    private static String roleFor(Action action) {
+    private String roleFor(Action action) {
         return switch (action.actor()) {
             case AUTHOR, INVITED, COSIGNER -> Roles.MEMBER;
             case OFFICE -> Roles.PROPOSAL_OFFICE;
             case ASSIGNED_UNIT, LEAD_UNIT -> Roles.HANDLING_UNIT;
+            case SUPERVISOR -> committee.has(Roles.PROPOSAL_OFFICE) ? Roles.PROPOSAL_OFFICE : Roles.LEADER;
         };
     }
 

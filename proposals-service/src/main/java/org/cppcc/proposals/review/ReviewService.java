@@ -39,9 +39,11 @@ public class ReviewService {
     private final Cosigners cosigners;
     private final OpinionReports opinionReports;
     private final Clock clock;
+    private final org.cppcc.proposals.letters.Letters letters;
 
     public ReviewService(ProposalSteps steps, Transitions transitions, ProposalSettings settings, Cosigners cosigners,
-                         OpinionReports opinionReports, Clock clock) {
+                         OpinionReports opinionReports, Clock clock, org.cppcc.proposals.letters.Letters letters) {
+        this.letters = letters;
         this.steps = steps;
         this.transitions = transitions;
         this.settings = settings;
@@ -74,6 +76,8 @@ public class ReviewService {
                 p.decisionReason, p.convertedTo));
         if ("OPINION_REPORT".equals(p.convertedTo)) {
             opinionReports.fromProposal(p.title, p.body, p.authorUserId, p.authorName);
+        } else if ("LETTER".equals(p.convertedTo)) {
+            letters.fromProposal(p);
         }
         return steps.done(p);
     }

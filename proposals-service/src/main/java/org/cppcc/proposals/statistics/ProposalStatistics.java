@@ -39,6 +39,15 @@ public class ProposalStatistics {
     public record SectorFigures(String sector, long filed, long registered) {
     }
 
+    /** 主题: proposals filed and registered under a subject tag (a proposal with two tags counts under both). */
+    public record SubjectFigures(String subject, long filed, long registered) {
+    }
+
+    /** 延期 requests of the session's assignments: asked, approved, refused, waiting; 督办 actions recorded. */
+    public record SupervisionFigures(long extensionsRequested, long extensionsApproved, long extensionsRefused, long extensionsWaiting,
+                                     long supervisionActions) {
+    }
+
     /**
      * One unit's evaluation figures: first-round assignments as lead and co-handler; lead replies, on time (by the
      * deadline, in China's calendar) and their rates; open and overdue lead assignments; second-round (re-handled)
@@ -46,7 +55,7 @@ public class ProposalStatistics {
      */
     public record UnitFigures(String unitId, String unitName, long lead, long co, long replied, long repliedOnTime, BigDecimal replyRate,
                               BigDecimal onTimeRate, long open, long overdue, long reHandled, long a, long b, long c, long satisfied,
-                              long basicallySatisfied, long unsatisfied, BigDecimal satisfactionRate) {
+                              long basicallySatisfied, long unsatisfied, BigDecimal satisfactionRate, long extended) {
     }
 
     public record OpinionFigures(int year, long submitted, long adopted, long instructed, long notAdopted) {
@@ -56,8 +65,8 @@ public class ProposalStatistics {
     }
 
     public record Statistics(String committee, int term, int session, Overview proposals, Map<String, Long> byStatus,
-                             Map<String, Long> byKind, List<SectorFigures> bySector, List<UnitFigures> units, ClueFigures clues,
-                             OpinionFigures opinionReports) {
+                             Map<String, Long> byKind, List<SectorFigures> bySector, List<SubjectFigures> bySubject,
+                             List<UnitFigures> units, SupervisionFigures supervision, ClueFigures clues, OpinionFigures opinionReports) {
     }
 
     private final EntityManager em;
@@ -102,12 +111,23 @@ public class ProposalStatistics {
                 + "where committee = ?1 and term = ?2 and session = ?3 and " + FILED + " group by 1 order by 2 desc, 1", code, t, n)) {
             bySector.add(new SectorFigures(((String) r[0]).isEmpty() ? null : (String) r[0], num(r[1]), num(r[2])));
         }
+        List<SubjectFigures> bySubject = new ArrayList<>();
+        for (Object[] r : rows("select tag, count(*), count(*) filter (where " + REGISTERED + ") from proposal, unnest(tags) tag "
+                + "where committee = ?1 and term = ?2 and session = ?3 and " + FILED + " group by 1 order by 2 desc, 1", code, t, n)) {
+            bySubject.add(new SubjectFigures((String) r[0], num(r[1]), num(r[2])));
+        }
+        Object[] x = single("select count(*), count(*) filter (where e.status = 'APPROVED'), count(*) filter (where e.status = 'REFUSED'), "
+                + "count(*) filter (where e.status = 'REQUESTED') from extension_request e join proposal p on p.id = e.proposal_id "
+                + "where e.committee = ?1 and p.term = ?2 and p.session = ?3", code, t, n);
+        long actions = num(single("select count(*) from supervision_action s join proposal p on p.id = s.proposal_id "
+                + "where s.committee = ?1 and p.term = ?2 and p.session = ?3", code, t, n)[0]);
         Clues.Statistics k = clues.statistics(t, n);
         Object[] op = single("select count(*), count(*) filter (where status in ('ADOPTED', 'INSTRUCTED')), "
                 + "count(*) filter (where status = 'INSTRUCTED'), count(*) filter (where status = 'NOT_ADOPTED') from opinion_report "
                 + "where committee = ?1 and submitted_at >= ?2 and submitted_at < ?3", code,
                 LocalDate.of(y, 1, 1).atStartOfDay(CALENDAR).toOffsetDateTime(), LocalDate.of(y + 1, 1, 1).atStartOfDay(CALENDAR).toOffsetDateTime());
-        return new Statistics(code, t, n, overview, byStatus, byKind, bySector, units(code, t, n, today),
+        return new Statistics(code, t, n, overview, byStatus, byKind, bySector, bySubject, units(code, t, n, today),
+                new SupervisionFigures(num(x[0]), num(x[1]), num(x[2]), num(x[3]), actions),
                 new ClueFigures(k.posted(), k.taken(), k.takers(), k.proposals(), k.registered()),
                 new OpinionFigures(y, num(op[0]), num(op[1]), num(op[2]), num(op[3])));
     }
@@ -123,7 +143,8 @@ public class ProposalStatistics {
                 + "count(*) filter (where a.role = 'LEAD' and a.handling_round >= 2), "
                 + "count(r.id) filter (where r.classification = 'A'), count(r.id) filter (where r.classification = 'B'), "
                 + "count(r.id) filter (where r.classification = 'C'), count(f.id) filter (where f.reply_rating = 'SATISFIED'), "
-                + "count(f.id) filter (where f.reply_rating = 'BASICALLY_SATISFIED'), count(f.id) filter (where f.reply_rating = 'UNSATISFIED') "
+                + "count(f.id) filter (where f.reply_rating = 'BASICALLY_SATISFIED'), count(f.id) filter (where f.reply_rating = 'UNSATISFIED'), "
+                + "count(*) filter (where a.extended) "
                 + "from assignment a join proposal p on p.id = a.proposal_id join handling_unit u on u.id = a.unit_id "
                 + "left join reply r on r.assignment_id = a.id "
                 // the proposer's rating of the round the unit led (co-signers rate too; the proposer's is the one counted)
@@ -134,7 +155,7 @@ public class ProposalStatistics {
             long rated = num(r[12]) + num(r[13]) + num(r[14]);
             out.add(new UnitFigures(r[0].toString(), (String) r[1], lead, num(r[3]), num(r[4]), num(r[5]), rate(num(r[4]), lead),
                     rate(num(r[5]), lead), num(r[6]), num(r[7]), num(r[8]), num(r[9]), num(r[10]), num(r[11]), num(r[12]), num(r[13]),
-                    num(r[14]), rate(num(r[12]) + num(r[13]), rated)));
+                    num(r[14]), rate(num(r[12]) + num(r[13]), rated), num(r[15])));
         }
         return out;
     }

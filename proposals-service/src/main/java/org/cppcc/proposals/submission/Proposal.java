@@ -68,9 +68,17 @@ public class Proposal {
     /** 订单式提案: the clue it was written on */
     public UUID clueId;
 
-    /** 重点提案 and its supervising leader (督办) */
+    /** 重点提案 and who supervises it (督办): the name of a leader or special committee, from the registry */
     public boolean keyProposal;
     public String supervisingLeader;
+    /** LEADER or SPECIAL_COMMITTEE; the leader's user name or the special committee's name; the leader's account */
+    public String supervisorKind;
+    public String supervisorRef;
+    public String supervisorUserId;
+
+    /** 主题: subject tags (教育, 养老, 营商环境 …) */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.ARRAY)
+    public java.util.List<String> tags = new java.util.ArrayList<>();
 
     @Version
     public long version;

@@ -82,4 +82,14 @@ public class ProposalResource {
     public ProposalView withdraw(@PathParam("code") String code, @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return service.withdraw(id, IfMatch.version(ifMatch));
     }
+
+    @PUT
+    @Path("{id}/tags")
+    @CommitteeRoles({Roles.PROPOSAL_OFFICE})
+    @Operation(summary = "主题: the office sets the subject tags (up to 5, each up to 20 characters)")
+    public ProposalView tags(@PathParam("code") String code, @PathParam("id") UUID id,
+                             @NotNull @jakarta.validation.constraints.Size(max = Tags.MAX) java.util.List<@NotNull String> tags,
+                             @HeaderParam("If-Match") String ifMatch) {
+        return service.tag(id, tags, IfMatch.version(ifMatch));
+    }
 }

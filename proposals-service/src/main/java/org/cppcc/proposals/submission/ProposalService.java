@@ -80,8 +80,10 @@ public class ProposalService {
             List<MemberRoster.RosterMember> invitees = checkKind(request);
             p.authorUserId = caller.userId();
             p.authorName = caller.displayName();
-            p.onBehalfOf = p.kind == ProposalKind.COLLECTIVE ? request.onBehalfOf().strip() : null;
-            p.authorSector = p.kind == ProposalKind.COLLECTIVE ? null : roster.sector(committee.code(), p.authorUserId).orElse(null);
+            p.onBehalfOf = p.kind == ProposalKind.RECOMMENDATION && (request.onBehalfOf() == null || request.onBehalfOf().isBlank())
+                    ? "本会" : p.kind.collective() ? request.onBehalfOf().strip() : null;
+            p.authorSector = p.kind.collective() ? null : roster.sector(committee.code(), p.authorUserId).orElse(null);
+            p.tags = Tags.clean(request.tags());
             p.publishConsent = request.publishConsent();
             boolean draft = Boolean.TRUE.equals(request.draft());
             p.submittedAt = draft ? null : clock.instant();
@@ -141,6 +143,11 @@ public class ProposalService {
                 }
                 return cosigners.members(names);
             }
+            case RECOMMENDATION -> {
+                if (!office) {
+                    throw Problems.forbidden("建议案 (the committee's own recommendation) is filed by the proposal office");
+                }
+            }
             case INDIVIDUAL -> {
                 if (!member) {
                     throw Problems.forbidden("only members submit proposals; staff submit collective ones");
@@ -159,6 +166,9 @@ public class ProposalService {
         p.title = request.title().strip();
         p.body = request.body();
         p.publishConsent = request.publishConsent();
+        if (request.tags() != null) {
+            p.tags = Tags.clean(request.tags());
+        }
         transitions.record(p, Action.EDIT, p.status, null);
         return steps.done(p);
     }
@@ -174,6 +184,14 @@ public class ProposalService {
         if (firstTime) {
             clues.submitted(p); // a clue's unit hears once, when the proposal first leaves its author
         }
+        return steps.done(p);
+    }
+
+    /** 主题: the office sets a proposal's subject tags (the author's are a suggestion). */
+    public ProposalView tag(UUID id, List<String> tags, Long version) {
+        Proposal p = steps.begin(id, Action.TAG, version);
+        p.tags = Tags.clean(tags);
+        transitions.record(p, Action.TAG, p.status, String.join("、", p.tags));
         return steps.done(p);
     }
 

@@ -12,7 +12,7 @@ public record SubmitProposal(
         @NotNull Boolean publishConsent,
         /** true: keep it as a draft (草稿) to edit and submit later */
         Boolean draft,
-        /** INDIVIDUAL (default), JOINT (with coSigners) or COLLECTIVE (by the proposal office, onBehalfOf) */
+        /** INDIVIDUAL (default), JOINT (with coSigners), COLLECTIVE (by the proposal office, onBehalfOf) or RECOMMENDATION (建议案, by the office) */
         ProposalKind kind,
         /** 联名: user names of the members invited to co-sign */
         @Size(max = 30) java.util.List<@NotBlank @Size(max = 64) String> coSigners,
@@ -21,5 +21,7 @@ public record SubmitProposal(
         /** 集体提案: the party, sector or special committee */
         @Size(max = 100) String onBehalfOf,
         /** 订单式提案: the clue (线索) it is written on; the author must have taken it */
-        java.util.UUID clueId) {
+        java.util.UUID clueId,
+        /** 主题: up to 5 subject tags (教育, 养老 …), each up to 20 characters */
+        @Size(max = 5) java.util.List<@NotBlank @Size(max = 20) String> tags) {
 }

@@ -18,6 +18,7 @@ import org.cppcc.proposals.submission.ProposalView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.cppcc.platform.concurrency.IfMatch.version;
@@ -29,17 +30,52 @@ import static org.cppcc.platform.concurrency.IfMatch.version;
 public class SupervisionResource {
 
     private final SupervisionService supervision;
+    private final Supervisors supervisors;
 
-    public SupervisionResource(SupervisionService supervision) {
+    public SupervisionResource(SupervisionService supervision, Supervisors supervisors) {
         this.supervision = supervision;
+        this.supervisors = supervisors;
     }
 
     @POST
     @Path("proposals/{id}/key")
-    @Operation(summary = "重点提案: mark key, with its supervising leader")
+    @Operation(summary = "重点提案: mark key, supervised by a leader ({\"leader\": user name}) or a special committee "
+            + "({\"specialCommittee\": name}) of the registry")
     public ProposalView markKey(@PathParam("id") UUID id, @Valid @NotNull SupervisionService.MarkKey key,
                                 @HeaderParam("If-Match") String ifMatch) {
         return supervision.markKey(id, key, version(ifMatch));
+    }
+
+    @GET
+    @Path("supervisors")
+    @CommitteeRoles({Roles.PROPOSAL_OFFICE, Roles.LEADER})
+    @Operation(summary = "Who may supervise key proposals: the committee's leaders and special committees (from members-service)")
+    public List<Supervisors.Supervisor> supervisors() {
+        return supervisors.list();
+    }
+
+    @GET
+    @Path("supervision/key-proposals")
+    @CommitteeRoles({Roles.PROPOSAL_OFFICE, Roles.LEADER})
+    @Operation(summary = "督办: open key proposals with their open assignments, nearest deadline first: a leader's own "
+            + "(or ?mine=true for the office's staff who lead too), all for the office")
+    public List<SupervisionService.KeyProposal> keyProposals(@QueryParam("mine") boolean mine) {
+        return supervision.keyProposals(mine);
+    }
+
+    @POST
+    @Path("proposals/{id}/supervision-actions")
+    @CommitteeRoles({Roles.PROPOSAL_OFFICE, Roles.LEADER})
+    @Operation(summary = "督办: record a meeting, visit or instruction about a key proposal (its supervising leader, or the office)")
+    public SupervisionService.ActionView record(@PathParam("id") UUID id, @Valid @NotNull SupervisionService.RecordAction action) {
+        return supervision.record(id, action);
+    }
+
+    @GET
+    @Path("proposals/{id}/supervision-actions")
+    @Operation(summary = "督办 record of a proposal, for whoever may read it")
+    public List<SupervisionService.ActionView> actions(@PathParam("id") UUID id) {
+        return supervision.actions(id);
     }
 
     @GET

@@ -7,6 +7,9 @@ public final class EventTypes {
     public static final String MEMBER_JOINED = "org.cppcc.members.MemberJoined.v1";
     public static final String MEMBER_CHANGED = "org.cppcc.members.MemberChanged.v1";
     public static final String MEMBER_LEFT = "org.cppcc.members.MemberLeft.v1";
+    /** 督办: the committee's leaders (主席, 副主席) and special committees, each a full list, keyed by committee. */
+    public static final String LEADERS_CHANGED = "org.cppcc.members.LeadersChanged.v1";
+    public static final String SPECIAL_COMMITTEES_CHANGED = "org.cppcc.members.SpecialCommitteesChanged.v1";
     public static final String MEMBER_INACTIVITY_WARNED = "org.cppcc.members.InactivityWarned.v1";
     public static final String PROPOSAL_SUBMITTED = "org.cppcc.proposals.ProposalSubmitted.v1";
     public static final String PROPOSAL_REGISTERED = "org.cppcc.proposals.ProposalRegistered.v1";
@@ -37,6 +40,10 @@ public final class EventTypes {
     public static final String CULTIVATION_PROGRESSED = "org.cppcc.proposals.CultivationProgressed.v1";
     public static final String PROPOSAL_PUBLISHED = "org.cppcc.proposals.ProposalPublished.v1";
     public static final String PROPOSAL_ARCHIVED = "org.cppcc.proposals.ProposalArchived.v1";
+    public static final String PROPOSAL_SUPERVISED = "org.cppcc.proposals.ProposalSupervised.v1";
+    public static final String EXTENSION_REQUESTED = "org.cppcc.proposals.ExtensionRequested.v1";
+    public static final String EXTENSION_DECIDED = "org.cppcc.proposals.ExtensionDecided.v1";
+    public static final String LETTER_FORWARDED = "org.cppcc.proposals.LetterForwarded.v1";
     public static final String HANDLING_UNIT_REGISTERED = "org.cppcc.proposals.HandlingUnitRegistered.v1";
     public static final String CONSULTATION_ACTIVITY_SCHEDULED = "org.cppcc.consultations.ActivityScheduled.v1";
     public static final String CONSULTATION_ACTIVITY_CANCELLED = "org.cppcc.consultations.ActivityCancelled.v1";
