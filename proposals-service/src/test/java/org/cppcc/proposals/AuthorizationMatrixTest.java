@@ -34,9 +34,18 @@ class AuthorizationMatrixTest {
         return id;
     }
 
+    /** A proposal not registered and turned into a letter (转来信): the letter's id. */
+    private static String letter(String committee, String member, String staff, String title) {
+        String id = proposal(committee, member, title, false);
+        as(staff).body("{\"reason\":\"转有关部门\",\"convertTo\":\"LETTER\"}").post("/committees/" + committee + "/proposals/" + id
+                + "/not-register").then().statusCode(200);
+        return as(staff).get("/committees/" + committee + "/letters").then().statusCode(200).extract().jsonPath()
+                .getString("find { it.proposalId == '" + id + "' }.id");
+    }
+
     @Test
     void onlyDocumentedCallersGet2xxAndAnotherCommitteesIdsLookLikeNone() {
-        ProposalsTestSupport.committeesAnnounced();
+        ProposalsTestSupport.supervisorsAnnounced();
         String s = UUID.randomUUID().toString().substring(0, 6);
         String unit = as("hp-staff").body("{\"name\":\"矩阵局" + s + "\",\"officers\":[\"hp-unit\"]}").post("/committees/440112/handling-units")
                 .then().statusCode(201).extract().path("id");
@@ -50,6 +59,8 @@ class AuthorizationMatrixTest {
         String hop = as("hp-staff").body("{\"kind\":\"PROPOSAL\",\"sourceId\":\"" + registered + "\"}")
                 .post("/committees/440112/cultivation/recommendations").then().statusCode(201).extract().path("id");
 
+        String letter = letter("440112", "hp-member", "hp-staff", "矩阵来信");
+        String foreignLetter = letter("440100", "gz-member", "gz-staff", "广州矩阵来信");
         String foreignUnit = as("gz-staff").body("{\"name\":\"广州矩阵局" + s + "\",\"officers\":[\"gz-unit\"]}")
                 .post("/committees/440100/handling-units").then().statusCode(201).extract().path("id");
         String foreignProposal = registered("440100", "gz-member", "gz-staff", "广州矩阵提案");
@@ -60,8 +71,10 @@ class AuthorizationMatrixTest {
 
         AuthorizationMatrix.Report report1 = new AuthorizationMatrix("440112",
                 Map.of("proposals", List.of(draft, submitted, registered, handled), "handling-units", List.of(unit),
-                        "opinion-reports", List.of(report), "items", List.of(hop)),
-                Map.of("proposals", foreignProposal, "handling-units", foreignUnit, "opinion-reports", foreignReport, "items", foreignHop),
+                        "opinion-reports", List.of(report), "items", List.of(hop),
+                        "letters", List.of(letter)),
+                Map.of("proposals", foreignProposal, "handling-units", foreignUnit, "opinion-reports", foreignReport, "items", foreignHop,
+                        "letters", foreignLetter),
                 "org.cppcc.proposals").run();
         System.out.println("[authorization matrix] proposals-service: " + report1.summary());
         assertEquals(List.of(), report1.failures());

@@ -32,7 +32,7 @@ class ProposalLifecycleTest {
 
     @BeforeEach
     void setUp() {
-        ProposalsTestSupport.committeesAnnounced();
+        ProposalsTestSupport.supervisorsAnnounced();
         if (leadUnit == null) {
             String suffix = UUID.randomUUID().toString().substring(0, 6);
             leadUnit = as("hp-staff").body("{\"name\":\"区科技局" + suffix + "\",\"officers\":[\"hp-unit\"]}")
@@ -91,7 +91,7 @@ class ProposalLifecycleTest {
         step("hp-staff", id, "register", null).statusCode(200).body("status", equalTo("REGISTERED"))
                 .body("number", matchesPattern("一届一次会议 第\\d{4}号"));
         step("hp-staff", id, "register", null).statusCode(409);
-        step("hp-staff", id, "key", "{\"supervisingLeader\":\"区政协主席\"}").statusCode(200).body("keyProposal", equalTo(true));
+        step("hp-staff", id, "key", "{\"leader\":\"hp-leader\"}").statusCode(200).body("keyProposal", equalTo(true));
 
         // a unit sees nothing before it is assigned
         as("hp-unit").get("/committees/440112/proposals/" + id).then().statusCode(404);

@@ -28,6 +28,31 @@ public final class ProposalsTestSupport {
         committeesKnown = true;
     }
 
+    private static volatile boolean supervisorsKnown;
+
+    /**
+     * Announces 黄埔区's leaders (hp-leader) and special committees on members.events as members-service does when they
+     * are staffed and listed, and waits until the service has them. Fixed event ids: a second call is a redelivery.
+     */
+    public static synchronized void supervisorsAnnounced() {
+        committeesAnnounced();
+        if (supervisorsKnown) {
+            return;
+        }
+        String leaderId = org.cppcc.platform.testkit.Tokens.subject(org.cppcc.platform.testkit.Tokens.of("hp-leader"));
+        org.cppcc.platform.testkit.TopicReader.publish("members.events", "440112", """
+                {"specversion":"1.0","id":"demo-leaders-440112","source":"/cppcc/members-service","type":"org.cppcc.members.LeadersChanged.v1",
+                 "subject":"440112","time":"2026-01-01T00:00:00Z","datacontenttype":"application/json","committee":"440112",
+                 "data":{"leaders":[{"userId":"%s","username":"hp-leader","name":"林国栋"}]}}""".formatted(leaderId));
+        org.cppcc.platform.testkit.TopicReader.publish("members.events", "440112", """
+                {"specversion":"1.0","id":"demo-special-committees-440112","source":"/cppcc/members-service",
+                 "type":"org.cppcc.members.SpecialCommitteesChanged.v1","subject":"440112","time":"2026-01-01T00:00:00Z",
+                 "datacontenttype":"application/json","committee":"440112","data":{"names":["提案委员会","经济科技委员会"]}}""");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
+                as("hp-staff").get("/committees/440112/supervisors").jsonPath().getList("ref").size() == 3);
+        supervisorsKnown = true;
+    }
+
     public static RequestSpecification as(String user) {
         return given().auth().oauth2(Tokens.of(user)).contentType("application/json");
     }

@@ -39,7 +39,7 @@ class TransitionRightsTest {
 
     @BeforeEach
     void setUp() {
-        ProposalsTestSupport.committeesAnnounced();
+        ProposalsTestSupport.supervisorsAnnounced();
         if (lead == null) {
             for (String u : List.of("hp-member", "hp-member2")) {
                 String id = Tokens.subject(Tokens.of(u));
@@ -117,7 +117,7 @@ class TransitionRightsTest {
                 new Case("SUBMITTED", "register", null, "hp-staff"),
                 new Case("SUBMITTED", "not-register", reason, "hp-staff"),
                 new Case("SUBMITTED", "return", reason, "hp-staff"),
-                new Case("REGISTERED", "key", Map.of("supervisingLeader", "主席"), "hp-staff"),
+                new Case("REGISTERED", "key", Map.of("leader", "hp-leader"), "hp-staff"),
                 new Case("REGISTERED", "assign", Map.of("leads", List.of(lead)), "hp-staff"),
                 new Case("HANDLING", "reply", Map.of("classification", "A", "body", "答复"), "hp-unit"),
                 new Case("HANDLING", "return-request", reason, "hp-unit2"),

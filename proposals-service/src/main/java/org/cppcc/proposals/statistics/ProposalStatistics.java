@@ -117,17 +117,16 @@ public class ProposalStatistics {
             bySubject.add(new SubjectFigures((String) r[0], num(r[1]), num(r[2])));
         }
         Object[] x = single("select count(*), count(*) filter (where e.status = 'APPROVED'), count(*) filter (where e.status = 'REFUSED'), "
-                + "count(*) filter (where e.status = 'REQUESTED') from extension_request e join proposal p on p.id = e.proposal_id "
+                + "count(*) filter (where e.status = 'REQUESTED'), (select count(*) from supervision_action s join proposal q on q.id = s.proposal_id "
+                + "  where s.committee = ?1 and q.term = ?2 and q.session = ?3) from extension_request e join proposal p on p.id = e.proposal_id "
                 + "where e.committee = ?1 and p.term = ?2 and p.session = ?3", code, t, n);
-        long actions = num(single("select count(*) from supervision_action s join proposal p on p.id = s.proposal_id "
-                + "where s.committee = ?1 and p.term = ?2 and p.session = ?3", code, t, n)[0]);
         Clues.Statistics k = clues.statistics(t, n);
         Object[] op = single("select count(*), count(*) filter (where status in ('ADOPTED', 'INSTRUCTED')), "
                 + "count(*) filter (where status = 'INSTRUCTED'), count(*) filter (where status = 'NOT_ADOPTED') from opinion_report "
                 + "where committee = ?1 and submitted_at >= ?2 and submitted_at < ?3", code,
                 LocalDate.of(y, 1, 1).atStartOfDay(CALENDAR).toOffsetDateTime(), LocalDate.of(y + 1, 1, 1).atStartOfDay(CALENDAR).toOffsetDateTime());
         return new Statistics(code, t, n, overview, byStatus, byKind, bySector, bySubject, units(code, t, n, today),
-                new SupervisionFigures(num(x[0]), num(x[1]), num(x[2]), num(x[3]), actions),
+                new SupervisionFigures(num(x[0]), num(x[1]), num(x[2]), num(x[3]), num(x[4])),
                 new ClueFigures(k.posted(), k.taken(), k.takers(), k.proposals(), k.registered()),
                 new OpinionFigures(y, num(op[0]), num(op[1]), num(op[2]), num(op[3])));
     }

@@ -45,7 +45,7 @@ public final class AuthorizationMatrix {
 
     /** Every demo login (deploy/keycloak/cppcc-realm.json). */
     public static final List<String> USERS = List.of("hp-member", "hp-member2", "hp-staff", "hp-unit", "hp-unit2", "hp-admin",
-            "gz-member", "gz-staff", "gz-unit", "gd-staff", "qg-staff", "sz-staff", "dx-member", "admin");
+            "gz-member", "gz-staff", "gz-unit", "gd-staff", "qg-staff", "sz-staff", "dx-member", "hp-leader", "admin");
     private static final Set<String> SUPERVISING = Set.of("proposal-office", "consultation-office", "leader", "committee-admin");
     private static final ObjectMapper JSON = new ObjectMapper();
 
