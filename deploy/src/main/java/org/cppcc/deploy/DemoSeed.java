@@ -80,6 +80,8 @@ public final class DemoSeed {
                         Map.of("number", 3, "name", "一届三次会议", "opensOn", "2024-01-08"),
                         Map.of("number", 4, "name", "一届四次会议", "opensOn", "2025-01-06"),
                         Map.of("number", 5, "name", "一届五次会议", "opensOn", "2026-01-12")))), "term of 440112");
+        // its chairman (主席), staffed by API so the other services hear of the leader (督办 of key proposals)
+        expect(api.put(huangpu + "/staff/hp-leader/roles/leader", admin, Map.of()), "leader of 440112");
         expect(api.post(huangpu + "/workstations", admin, Map.of("name", "长洲街委员工作站", "address", "广州市黄埔区长洲街")),
                 "workstation of 440112");
         for (Membership m : MEMBERS) {

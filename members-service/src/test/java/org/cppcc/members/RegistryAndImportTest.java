@@ -21,6 +21,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
@@ -120,6 +121,10 @@ class RegistryAndImportTest {
         as("admin").body("{\"number\":2,\"name\":\"第二届\",\"startsOn\":\"2027-01-01\"}").put("/committees/440300/registry/terms/1")
                 .then().statusCode(400);
         as("admin").body("[\"提案委员会\",\"科技委\"]").put("/committees/440300/registry/special-committees").then().statusCode(200);
+        // the list goes to the other services as a whole (proposals-service names supervisors of key proposals from it)
+        assertFalse(org.cppcc.platform.testkit.TopicReader.await("members.events", e -> "org.cppcc.members.SpecialCommitteesChanged.v1"
+                .equals(e.path("type").asText()) && "440300".equals(e.path("committee").asText())
+                && e.path("data").path("names").toString().equals("[\"提案委员会\",\"科技委\"]"), 1, java.time.Duration.ofSeconds(30)).isEmpty());
         as("admin").get("/committees/440300/registry").then().statusCode(200)
                 .body("terms[0].sessions.name", equalTo(List.of("一届一次会议", "一届二次会议")))
                 .body("sectors", hasItem("科技界")).body("specialCommittees", equalTo(List.of("提案委员会", "科技委")));

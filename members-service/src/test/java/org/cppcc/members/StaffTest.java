@@ -40,6 +40,13 @@ class StaffTest {
         return keycloak.realm("cppcc").users().get(userId).groups(0, 100, false).stream().map(GroupRepresentation::getPath).toList();
     }
 
+    /** Whether a LeadersChanged of 黄埔区 on members.events lists user names that match. */
+    private static boolean leadersAnnounced(java.util.function.Predicate<List<String>> match) {
+        return !org.cppcc.platform.testkit.TopicReader.await("members.events", e -> "org.cppcc.members.LeadersChanged.v1".equals(e.path("type").asText())
+                && "440112".equals(e.path("committee").asText()) && match.test(e.path("data").path("leaders").findValuesAsText("username")), 1,
+                java.time.Duration.ofSeconds(30)).isEmpty();
+    }
+
     @Test
     void anAdministratorGrantsAndRemovesRolesOfTheirCommittee() {
         String username = "s-" + UUID.randomUUID().toString().substring(0, 8);
@@ -54,9 +61,12 @@ class StaffTest {
                 .body("roles", equalTo(List.of("leader", "proposal-office")));
         as("hp-admin").get("/committees/440112/staff").then().statusCode(200)
                 .body("find { it.username == '" + username + "' }.roles", equalTo(List.of("leader", "proposal-office")));
+        // the committee's whole leader list goes to the other services (督办 names leaders from it)
+        assertTrue(leadersAnnounced(l -> l.contains(username) && l.contains("hp-leader")), "the new leader beside hp-leader");
 
         as("hp-admin").delete("/committees/440112/staff/" + username + "/roles/leader").then().statusCode(200)
                 .body("roles", equalTo(List.of("proposal-office")));
+        assertTrue(leadersAnnounced(l -> !l.contains(username) && l.contains("hp-leader")), "and without them once removed");
         as("hp-admin").delete("/committees/440112/staff/" + username + "/roles/proposal-office").then().statusCode(200)
                 .body("roles", equalTo(List.of()));
         assertFalse(keycloak.realm("cppcc").users().get(userId).toRepresentation().isEnabled(), "nothing left: disabled");

@@ -117,6 +117,69 @@ class ProposalNotificationsTest {
         assertTrue(!titles("hp-staff", answered).contains("提案办理已超期"));
     }
 
+    /**
+     * 督办: a key proposal's leader hears of its progress; its overdue item goes up the committee's escalation (the unit
+     * again, the office, the leader); an approved extension moves every reminder; and the unit gets its reminders by SMS
+     * at its own mobile, as it chose.
+     */
+    @Test
+    void aKeyProposalsOverdueItemGoesUpToItsLeaderAndAnExtensionMovesTheReminders() {
+        Instant now = ZonedDateTime.parse("2026-12-01T10:00:00+08:00[Asia/Shanghai]").toInstant();
+        clock.set(now);
+        String leader = Tokens.subject(Tokens.of("hp-leader"));
+        String mobile = "139" + String.valueOf(System.nanoTime()).substring(0, 8);
+        // the unit's own contact: not by another unit's officer or a member, by its own officer
+        String contact = "{\"mobile\":\"" + mobile + "\",\"channels\":[\"SMS\"]}";
+        as("hp-unit2").contentType("application/json").body(contact).put("/committees/440112/handling-units/" + unit + "/contact").then().statusCode(404);
+        as("hp-member").contentType("application/json").body(contact).put("/committees/440112/handling-units/" + unit + "/contact").then().statusCode(403);
+        as("hp-unit").contentType("application/json").body("{\"mobile\":\"12\",\"channels\":[\"SMS\"]}")
+                .put("/committees/440112/handling-units/" + unit + "/contact").then().statusCode(400);
+        as("hp-unit").contentType("application/json").body(contact).put("/committees/440112/handling-units/" + unit + "/contact").then().statusCode(200);
+        assertEquals(mobile, as("hp-staff").get("/committees/440112/handling-units/" + unit + "/contact").then().statusCode(200).extract().path("mobile"));
+
+        String id = UUID.randomUUID().toString();
+        String author = Tokens.subject(Tokens.of("hp-member"));
+        Events.publish("proposals.events", id, event("ProposalMarkedKey", id, "{\"proposalId\":\"" + id + "\",\"title\":\"督办升级测试\",\"authorUserId\":\""
+                + author + "\",\"supervisingLeader\":\"林国栋\",\"supervisorKind\":\"LEADER\",\"supervisorUserId\":\"" + leader + "\"}"));
+        LocalDate deadline = LocalDate.parse("2027-03-01");
+        Events.publish("proposals.events", id, event("ProposalAssigned", id, "{\"proposalId\":\"" + id + "\",\"title\":\"督办升级测试\",\"round\":1,"
+                + "\"units\":[{\"unitId\":\"" + unit + "\",\"unitName\":\"黄埔区科技局\",\"role\":\"LEAD\",\"deadline\":\"" + deadline + "\"}],"
+                + "\"escalation\":{\"unitAfterDays\":1,\"officeAfterDays\":3,\"leaderAfterDays\":5,\"leaderUserId\":\"" + leader + "\"}}"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> titles("hp-leader", id).contains("督办提案进展") && countScheduled(id) == 5);
+
+        // three days before: the unit's inbox, and an SMS at the unit's own mobile
+        fire(deadline.minusDays(3).atTime(9, 1).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+        await().atMost(Duration.ofSeconds(30)).until(() -> ChannelsTestResource.SMS.stream()
+                .anyMatch(m -> m.contains(mobile) && m.contains("督办升级测试")));
+
+        // the office approves an extension of 30 days: the reminders follow the new deadline
+        LocalDate extended = deadline.plusDays(30);
+        Events.publish("proposals.events", id, event("ExtensionDecided", id, "{\"proposalId\":\"" + id + "\",\"title\":\"督办升级测试\",\"round\":1,"
+                + "\"extensionId\":\"" + UUID.randomUUID() + "\",\"unitId\":\"" + unit + "\",\"unitName\":\"黄埔区科技局\",\"role\":\"LEAD\","
+                + "\"approved\":true,\"deadline\":\"" + extended + "\",\"note\":null,"
+                + "\"escalation\":{\"unitAfterDays\":1,\"officeAfterDays\":3,\"leaderAfterDays\":5,\"leaderUserId\":\"" + leader + "\"}}"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> titles("hp-unit", id).contains("延期申请结果"));
+        fire(deadline.plusDays(6).atTime(9, 1).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+        assertTrue(titles("hp-unit", id).stream().noneMatch("提案办理已超期"::equals), "nothing is overdue at the old deadline");
+        assertTrue(titles("hp-staff", id).stream().noneMatch("提案办理已超期"::equals));
+
+        // past the new deadline, unanswered: the unit the day after, the office on the third day, the leader on the fifth
+        fire(extended.plusDays(1).atTime(9, 1).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+        assertTrue(titles("hp-unit", id).contains("提案办理已超期"));
+        assertTrue(titles("hp-staff", id).stream().noneMatch("提案办理已超期"::equals));
+        fire(extended.plusDays(3).atTime(9, 1).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+        assertTrue(titles("hp-staff", id).contains("提案办理已超期"));
+        assertTrue(titles("hp-leader", id).stream().noneMatch("提案办理已超期"::equals));
+        fire(extended.plusDays(5).atTime(9, 1).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+        assertTrue(titles("hp-leader", id).contains("提案办理已超期"));
+
+        // the reply reaches the leader as progress
+        Events.publish("proposals.events", id, event("ProposalReplied", id, "{\"proposalId\":\"" + id + "\",\"title\":\"督办升级测试\",\"authorUserId\":\""
+                + author + "\",\"unitId\":\"" + unit + "\",\"unitName\":\"黄埔区科技局\",\"classification\":\"A\",\"round\":1,\"allLeadsReplied\":true}"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> titles("hp-leader", id).stream().filter("督办提案进展"::equals).count() == 2);
+        assertTrue(titles("gz-staff", id).isEmpty());
+    }
+
     /** The reply has been routed once the answered assignment has no reminder left. */
     private boolean repliedRouted(String id) {
         return countScheduled(id) == 0;

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ExportTest {
 
     private static final List<String> HEADER = List.of("提案编号", "标题", "类别", "状态", "提案人", "界别", "提交时间", "立案时间",
-            "主办单位", "会办单位", "答复类别", "满意度", "重点提案", "已公开");
+            "主办单位", "会办单位", "答复类别", "满意度", "重点提案", "已公开", "主题");
 
     @BeforeEach
     void setUp() {
@@ -61,6 +61,7 @@ class ExportTest {
                     .then().statusCode(201).extract().path("id");
             String replied = filed("关于\"智慧养老\"试点, 扩大覆盖的提案");
             filed("=HYPERLINK(\"http://example.com\")");
+            as("hp-staff").body("[\"养老\",\"智慧社区\"]").put("/committees/440112/proposals/" + replied + "/tags").then().statusCode(200);
             as("hp-staff").post("/committees/440112/proposals/" + replied + "/register").then().statusCode(200);
             as("hp-staff").body("{\"leads\":[\"" + unit + "\"]}").post("/committees/440112/proposals/" + replied + "/assign").then().statusCode(200);
             as("hp-unit").body("{\"classification\":\"A\",\"body\":\"已采纳\"}").post("/committees/440112/proposals/" + replied + "/reply")
@@ -75,7 +76,7 @@ class ExportTest {
             assertEquals(3, lines.length, csv);
             assertTrue(csv.contains(",\"关于\"\"智慧养老\"\"试点, 扩大覆盖的提案\",个人提案,已办结,"), csv);
             assertTrue(csv.contains(",\"'=HYPERLINK(\"\"http://example.com\"\")\",个人提案,待审查,"), csv);
-            assertTrue(csv.contains(",导出局" + s + ",,A,满意,否,否"), csv);
+            assertTrue(csv.contains(",导出局" + s + ",,A,满意,否,否,养老、智慧社区\r\n"), csv);
 
             // XLSX: the session's sheet, the same rows
             try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(export("hp-staff", "proposals/export?format=xlsx", 200)))) {
@@ -92,11 +93,12 @@ class ExportTest {
             // statistics: three sheets; the unit's row of the evaluation table
             try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(export("hp-staff", "statistics/export?format=xlsx", 200)))) {
                 List<Sheet> sheets = wb.getSheets().toList();
-                assertEquals(List.of("总体情况", "按界别", "承办单位考评"), sheets.stream().map(Sheet::getName).toList());
+                assertEquals(List.of("总体情况", "按界别", "按主题", "承办单位考评"), sheets.stream().map(Sheet::getName).toList());
+                assertEquals(List.of(List.of("养老", "1", "1"), List.of("智慧社区", "1", "1")), rows(sheets.get(2)).subList(1, 3));
                 assertEquals(List.of("提交提案", "2"), rows(sheets.get(0)).get(1));
-                List<String> unitRow = rows(sheets.get(2)).stream().filter(r -> r.get(0).equals("导出局" + s)).findFirst().orElseThrow();
-                assertEquals(List.of("1", "0", "1", "1", "1", "1", "0", "0", "0", "1", "0", "0", "1", "0", "0", "1"),
-                        unitRow.subList(1, 17).stream().map(v -> v.replaceAll("\\.0+$", "")).toList());
+                List<String> unitRow = rows(sheets.get(3)).stream().filter(r -> r.get(0).equals("导出局" + s)).findFirst().orElseThrow();
+                assertEquals(List.of("1", "0", "1", "1", "1", "1", "0", "0", "0", "1", "0", "0", "1", "0", "0", "1", "0"),
+                        unitRow.subList(1, 18).stream().map(v -> v.replaceAll("\\.0+$", "")).toList());
             }
             String statsCsv = new String(export("hp-staff", "statistics/export?format=csv", 200), StandardCharsets.UTF_8);
             assertTrue(statsCsv.contains("\r\n\r\n承办单位,主办件数,会办件数,已答复,按时答复,办复率,"), statsCsv);

@@ -88,6 +88,7 @@ class StatisticsTest {
             Map<String, Object> expected = new HashMap<>(Map.of("lead", 2, "co", 0, "replied", 2, "repliedOnTime", 2, "replyRate", 1.0f,
                     "onTimeRate", 1.0f, "open", 1, "overdue", 0, "reHandled", 1, "a", 1));
             expected.putAll(Map.of("b", 1, "c", 0, "satisfied", 1, "basicallySatisfied", 0, "unsatisfied", 1, "satisfactionRate", 0.5f,
+                    "extended", 0,
                     "unitId", u1, "unitName", "统计甲局" + s));
             assertEquals(expected, first);
             // 乙局: led 三 (open), co-handled 一; nothing replied or rated yet

@@ -40,6 +40,12 @@ public class Assignment {
     public Instant assignedAt;
     /** 延期: its deadline was moved at the unit's request */
     public boolean extended;
+    /** For the session's figures without joins (V13): the proposal's session, the reply's time and class, the proposer's rating */
+    public Integer term;
+    public Integer session;
+    public Instant repliedAt;
+    public String classification;
+    public String replyRating;
     @Version
     public long version;
 }

@@ -114,6 +114,8 @@ public class AssignmentService {
         a.deadline = deadline;
         a.status = Assignment.OPEN;
         a.assignedAt = clock.instant();
+        a.term = p.term;
+        a.session = p.session;
         em.persist(a);
         return new ProposalEvents.Assigned.Unit(unitId.toString(), name, role, deadline);
     }

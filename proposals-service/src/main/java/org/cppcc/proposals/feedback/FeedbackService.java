@@ -74,7 +74,12 @@ public class FeedbackService {
         // who answered the reply: the leads that replied and the co-handlers still on it (not those moved away or giving it back)
         List<Assignment> answered = round.stream().filter(a -> Assignment.LEAD.equals(a.role) ? Assignment.REPLIED.equals(a.status)
                 : Assignment.OPEN.equals(a.status)).toList();
-        round.forEach(a -> a.status = Assignment.CLOSED);
+        round.forEach(a -> {
+            a.status = Assignment.CLOSED;
+            if (Assignment.LEAD.equals(a.role)) {
+                a.replyRating = f.replyRating(); // the proposer's rating of the round each lead unit answered (statistics)
+            }
+        });
         transitions.record(p, Action.FEEDBACK, reopen ? ProposalStatus.HANDLING : ProposalStatus.COMPLETED,
                 f.replyRating() + "/" + f.contactRating());
         steps.publish(EventTypes.PROPOSAL_FEEDBACK_GIVEN, p, new ProposalEvents.FeedbackGiven(p.id.toString(), p.title, p.handlingRound,

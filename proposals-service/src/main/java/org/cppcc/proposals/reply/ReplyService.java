@@ -80,11 +80,12 @@ public class ReplyService {
         }
         List<byte[]> files = decode(r.attachments());
         UUID replyId = Ids.newId();
+        java.time.Instant now = clock.instant();
         em.createNativeQuery("insert into reply (id, committee, proposal_id, assignment_id, classification, body, replied_by, replied_at) "
                         + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
                 .setParameter(1, replyId).setParameter(2, p.committee).setParameter(3, p.id).setParameter(4, mine.id)
                 .setParameter(5, r.classification()).setParameter(6, r.body()).setParameter(7, caller.userId())
-                .setParameter(8, SqlTime.param(clock.instant())).executeUpdate();
+                .setParameter(8, SqlTime.param(now)).executeUpdate();
         for (int i = 0; i < files.size(); i++) {
             Attachment a = r.attachments().get(i);
             em.createNativeQuery("insert into reply_attachment (id, committee, reply_id, name, content_type, size, content) "
@@ -95,6 +96,8 @@ public class ReplyService {
         }
         em.createNativeQuery("delete from reply_draft where assignment_id = ?1").setParameter(1, mine.id).executeUpdate();
         mine.status = Assignment.REPLIED;
+        mine.repliedAt = now;
+        mine.classification = r.classification();
         // under the proposal's lock, so a lead replying at the same moment is counted here or sees this reply
         long open = em.createQuery("select count(a) from Assignment a where a.proposalId = :p and a.handlingRound = :r and a.role = 'LEAD' "
                         + "and a.status = 'OPEN' and a.id <> :mine", Long.class).setParameter("p", p.id).setParameter("r", p.handlingRound)

@@ -29,8 +29,7 @@ import java.util.Map;
 public class ProposalStatistics {
 
     static final ZoneId CALENDAR = ZoneId.of("Asia/Shanghai");
-    private static final String FILED = "status not in ('DRAFT', 'WITHDRAWN')";
-    private static final String REGISTERED = "status in ('REGISTERED', 'HANDLING', 'REPLIED', 'COMPLETED', 'ARCHIVED')";
+    private static final java.util.Set<String> REGISTERED_STATES = java.util.Set.of("REGISTERED", "HANDLING", "REPLIED", "COMPLETED", "ARCHIVED");
 
     public record Overview(long filed, long registered, long notRegistered, long merged, long inReview, long keyProposals, long published,
                            long adoptedFromBelow, long writtenOnClues, BigDecimal registrationRate) {
@@ -94,28 +93,50 @@ public class ProposalStatistics {
             throw org.cppcc.platform.problem.Problems.badRequest("year must be between 1949 and 2999");
         }
         String code = committee.code();
-        Object[] o = single("select count(*) filter (where " + FILED + "), count(*) filter (where " + REGISTERED + "), "
-                + "count(*) filter (where status = 'NOT_REGISTERED'), count(*) filter (where status = 'MERGED'), "
-                + "count(*) filter (where status in ('SUBMITTED', 'RETURNED')), count(*) filter (where key_proposal and " + REGISTERED + "), "
-                + "count(*) filter (where published), count(*) filter (where cultivated_from is not null and " + FILED + "), "
-                + "count(*) filter (where clue_id is not null and " + FILED + ") "
-                + "from proposal where committee = ?1 and term = ?2 and session = ?3", code, t, n);
-        Overview overview = new Overview(num(o[0]), num(o[1]), num(o[2]), num(o[3]), num(o[4]), num(o[5]), num(o[6]), num(o[7]), num(o[8]),
-                rate(num(o[1]), num(o[0])));
-        Map<String, Long> byStatus = counts("select status, count(*) from proposal where committee = ?1 and term = ?2 and session = ?3 "
-                + "and status <> 'DRAFT' group by status order by status", code, t, n);
-        Map<String, Long> byKind = counts("select kind, count(*) from proposal where committee = ?1 and term = ?2 and session = ?3 and "
-                + FILED + " group by kind order by kind", code, t, n);
-        List<SectorFigures> bySector = new ArrayList<>();
-        for (Object[] r : rows("select coalesce(author_sector, ''), count(*), count(*) filter (where " + REGISTERED + ") from proposal "
-                + "where committee = ?1 and term = ?2 and session = ?3 and " + FILED + " group by 1 order by 2 desc, 1", code, t, n)) {
-            bySector.add(new SectorFigures(((String) r[0]).isEmpty() ? null : (String) r[0], num(r[1]), num(r[2])));
+        // one scan of the session's proposals (index proposal_figures), grouped once; every figure is summed from the groups
+        long filed = 0, registered = 0, notRegistered = 0, merged = 0, inReview = 0, key = 0, published = 0, fromBelow = 0, onClues = 0;
+        Map<String, Long> byStatus = new java.util.TreeMap<>();
+        Map<String, Long> byKind = new java.util.TreeMap<>();
+        Map<String, long[]> sectors = new java.util.HashMap<>();
+        Map<String, long[]> subjects = new java.util.HashMap<>();
+        for (Object[] r : rows("select status, kind, coalesce(author_sector, ''), key_proposal, published, cultivated_from is not null, "
+                + "clue_id is not null, tags, count(*) from proposal where committee = ?1 and term = ?2 and session = ?3 and status <> 'DRAFT' "
+                + "group by 1, 2, 3, 4, 5, 6, 7, 8", code, t, n)) {
+            String status = (String) r[0];
+            long c = num(r[8]);
+            boolean isFiled = !"WITHDRAWN".equals(status);
+            boolean isRegistered = REGISTERED_STATES.contains(status);
+            byStatus.merge(status, c, Long::sum);
+            if (!isFiled) {
+                continue;
+            }
+            filed += c;
+            registered += isRegistered ? c : 0;
+            notRegistered += "NOT_REGISTERED".equals(status) ? c : 0;
+            merged += "MERGED".equals(status) ? c : 0;
+            inReview += "SUBMITTED".equals(status) || "RETURNED".equals(status) ? c : 0;
+            key += Boolean.TRUE.equals(r[3]) && isRegistered ? c : 0;
+            published += Boolean.TRUE.equals(r[4]) ? c : 0;
+            fromBelow += Boolean.TRUE.equals(r[5]) ? c : 0;
+            onClues += Boolean.TRUE.equals(r[6]) ? c : 0;
+            byKind.merge((String) r[1], c, Long::sum);
+            long[] sector = sectors.computeIfAbsent((String) r[2], k -> new long[2]);
+            sector[0] += c;
+            sector[1] += isRegistered ? c : 0;
+            for (String tag : tags(r[7])) {
+                long[] subject = subjects.computeIfAbsent(tag, k -> new long[2]);
+                subject[0] += c;
+                subject[1] += isRegistered ? c : 0;
+            }
         }
-        List<SubjectFigures> bySubject = new ArrayList<>();
-        for (Object[] r : rows("select tag, count(*), count(*) filter (where " + REGISTERED + ") from proposal, unnest(tags) tag "
-                + "where committee = ?1 and term = ?2 and session = ?3 and " + FILED + " group by 1 order by 2 desc, 1", code, t, n)) {
-            bySubject.add(new SubjectFigures((String) r[0], num(r[1]), num(r[2])));
-        }
+        Overview overview = new Overview(filed, registered, notRegistered, merged, inReview, key, published, fromBelow, onClues,
+                rate(registered, filed));
+        List<SectorFigures> bySector = sectors.entrySet().stream()
+                .sorted(Map.Entry.<String, long[]>comparingByValue((a, b) -> Long.compare(b[0], a[0])).thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> new SectorFigures(e.getKey().isEmpty() ? null : e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+        List<SubjectFigures> bySubject = subjects.entrySet().stream()
+                .sorted(Map.Entry.<String, long[]>comparingByValue((a, b) -> Long.compare(b[0], a[0])).thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> new SubjectFigures(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
         Object[] x = single("select count(*), count(*) filter (where e.status = 'APPROVED'), count(*) filter (where e.status = 'REFUSED'), "
                 + "count(*) filter (where e.status = 'REQUESTED'), (select count(*) from supervision_action s join proposal q on q.id = s.proposal_id "
                 + "  where s.committee = ?1 and q.term = ?2 and q.session = ?3) from extension_request e join proposal p on p.id = e.proposal_id "
@@ -131,43 +152,52 @@ public class ProposalStatistics {
                 new OpinionFigures(y, num(op[0]), num(op[1]), num(op[2]), num(op[3])));
     }
 
+    /** Per unit, from the session's assignments alone (each carries its reply's time and class and the proposer's rating: V13). */
     private List<UnitFigures> units(String code, int t, int n, LocalDate today) {
         String lead1 = "a.role = 'LEAD' and a.handling_round = 1";
         String open = "a.role = 'LEAD' and a.status in ('OPEN', 'RETURN_REQUESTED')";
         List<UnitFigures> out = new ArrayList<>();
-        for (Object[] r : rows("select u.id, u.name, count(*) filter (where " + lead1 + "), "
-                + "count(*) filter (where a.role = 'CO' and a.handling_round = 1), count(r.id) filter (where " + lead1 + "), "
-                + "count(r.id) filter (where " + lead1 + " and (r.replied_at at time zone 'Asia/Shanghai')::date <= a.deadline), "
-                + "count(*) filter (where " + open + "), count(*) filter (where " + open + " and a.deadline < ?4), "
-                + "count(*) filter (where a.role = 'LEAD' and a.handling_round >= 2), "
-                + "count(r.id) filter (where r.classification = 'A'), count(r.id) filter (where r.classification = 'B'), "
-                + "count(r.id) filter (where r.classification = 'C'), count(f.id) filter (where f.reply_rating = 'SATISFIED'), "
-                + "count(f.id) filter (where f.reply_rating = 'BASICALLY_SATISFIED'), count(f.id) filter (where f.reply_rating = 'UNSATISFIED'), "
-                + "count(*) filter (where a.extended) "
-                + "from assignment a join proposal p on p.id = a.proposal_id join handling_unit u on u.id = a.unit_id "
-                + "left join reply r on r.assignment_id = a.id "
-                // the proposer's rating of the round the unit led (co-signers rate too; the proposer's is the one counted)
-                + "left join feedback f on a.role = 'LEAD' and f.proposal_id = a.proposal_id and f.handling_round = a.handling_round "
-                + "and f.user_id = p.author_user_id "
-                + "where a.committee = ?1 and p.term = ?2 and p.session = ?3 group by u.id, u.name order by u.name", code, t, n, today)) {
-            long lead = num(r[2]);
-            long rated = num(r[12]) + num(r[13]) + num(r[14]);
-            out.add(new UnitFigures(r[0].toString(), (String) r[1], lead, num(r[3]), num(r[4]), num(r[5]), rate(num(r[4]), lead),
-                    rate(num(r[5]), lead), num(r[6]), num(r[7]), num(r[8]), num(r[9]), num(r[10]), num(r[11]), num(r[12]), num(r[13]),
-                    num(r[14]), rate(num(r[12]) + num(r[13]), rated), num(r[15])));
+        for (Object[] r : rows("select u.id, u.name, f.* from (select a.unit_id, count(*) filter (where " + lead1 + ") lead, "
+                + "count(*) filter (where a.role = 'CO' and a.handling_round = 1) co, "
+                + "count(*) filter (where " + lead1 + " and a.replied_at is not null) replied, "
+                + "count(*) filter (where " + lead1 + " and (a.replied_at at time zone 'Asia/Shanghai')::date <= a.deadline) on_time, "
+                + "count(*) filter (where " + open + ") open, count(*) filter (where " + open + " and a.deadline < ?4) overdue, "
+                + "count(*) filter (where a.role = 'LEAD' and a.handling_round >= 2) re_handled, "
+                + "count(*) filter (where a.classification = 'A') a, count(*) filter (where a.classification = 'B') b, "
+                + "count(*) filter (where a.classification = 'C') c, count(*) filter (where a.reply_rating = 'SATISFIED') satisfied, "
+                + "count(*) filter (where a.reply_rating = 'BASICALLY_SATISFIED') basically, "
+                + "count(*) filter (where a.reply_rating = 'UNSATISFIED') unsatisfied, count(*) filter (where a.extended) extended "
+                + "from assignment a where a.committee = ?1 and a.term = ?2 and a.session = ?3 group by a.unit_id) f "
+                + "join handling_unit u on u.id = f.unit_id order by u.name", code, t, n, today)) {
+            long lead = num(r[3]);
+            long rated = num(r[13]) + num(r[14]) + num(r[15]);
+            out.add(new UnitFigures(r[0].toString(), (String) r[1], lead, num(r[4]), num(r[5]), num(r[6]), rate(num(r[5]), lead),
+                    rate(num(r[6]), lead), num(r[7]), num(r[8]), num(r[9]), num(r[10]), num(r[11]), num(r[12]), num(r[13]), num(r[14]),
+                    num(r[15]), rate(num(r[13]) + num(r[14]), rated), num(r[16])));
         }
         return out;
+    }
+
+    private static List<String> tags(Object column) {
+        if (column == null) {
+            return List.of();
+        }
+        if (column instanceof Object[] a) {
+            return java.util.Arrays.stream(a).map(String::valueOf).toList();
+        }
+        if (column instanceof java.sql.Array a) {
+            try {
+                return java.util.Arrays.stream((Object[]) a.getArray()).map(String::valueOf).toList();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("tags read as " + column.getClass());
     }
 
     /** A share with four decimals (0.6667), or null when there is nothing to share. */
     static BigDecimal rate(long part, long whole) {
         return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
-    }
-
-    private Map<String, Long> counts(String sql, Object... params) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        rows(sql, params).forEach(r -> out.put((String) r[0], num(r[1])));
-        return out;
     }
 
     private Object[] single(String sql, Object... params) {
