@@ -83,6 +83,17 @@ select gen_random_uuid(), p.committee, p.id, 1, p.author_user_id,
        'SATISFIED', now() - interval '5 days'
 from proposal p where p.committee = :'committee' and p.term = :term and p.session = :session and p.status = 'COMPLETED';
 
+-- what the steps write on each assignment for the session's figures (交办, 答复, 反馈: V13), and some subject tags
+update assignment a set term = p.term, session = p.session from proposal p
+ where p.id = a.proposal_id and p.committee = :'committee' and p.term = :term and p.session = :session;
+update assignment a set replied_at = r.replied_at, classification = r.classification from reply r, proposal p
+ where r.assignment_id = a.id and p.id = a.proposal_id and p.committee = :'committee' and p.term = :term and p.session = :session;
+update assignment a set reply_rating = f.reply_rating from proposal p, feedback f
+ where a.role = 'LEAD' and p.id = a.proposal_id and p.committee = :'committee' and p.term = :term and p.session = :session
+   and f.proposal_id = a.proposal_id and f.handling_round = a.handling_round and f.user_id = p.author_user_id;
+update proposal set tags = array[(array['教育', '养老', '医疗', '就业', '住房', '交通', '生态环境', '营商环境', '乡村振兴', '科技创新'])[1 + abs(hashtext(id::text)) % 10]]
+ where committee = :'committee' and term = :term and session = :session and abs(hashtext(id::text)) % 4 <> 0;
+
 analyze proposal;
 analyze assignment;
 analyze reply;
