@@ -83,6 +83,7 @@ public final class Launcher {
         s.append("    gd-staff   proposal office of 440000     dx-member member of 大兴区 110115\n");
         s.append("    qg-staff   proposal office of 全国 100000   sz-staff  proposal office of 深圳市 440300\n");
         s.append("    hp-admin   committee administrator of 440112 (roster, registry, scoring rules)\n");
+        s.append("    hp-leader  leader (主席) of 440112: supervises key proposals (督办)\n");
         s.append("    admin      platform administrator\n");
         s.append("\n  State and logs: ").append(state).append("   (start afresh: deploy/run.sh --reset)\n");
         say(s.toString());

@@ -87,6 +87,17 @@ public class HandlingQueries {
         return assignments(ASSIGNMENT_SELECT + "where a.committee = :c and a.proposal_id = :p order by a.handling_round, a.role desc, u.name", proposalId);
     }
 
+    /** The open assignments of several proposals at once (督办 lists), nearest deadline first. */
+    public List<AssignmentView> openOf(java.util.Collection<UUID> proposalIds) {
+        if (proposalIds.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(ASSIGNMENT_SELECT + "where a.committee = :c and a.proposal_id in (:ids) and a.status = 'OPEN' "
+                        + "order by a.deadline, a.id").setParameter("c", committee.code()).setParameter("ids", proposalIds).getResultList();
+        return rows.stream().map(HandlingQueries::view).toList();
+    }
+
     /** Open assignments due by a date (督办: overdue when the date is today, due soon when later). */
     public List<AssignmentView> dueBy(LocalDate date) {
         return assignments(ASSIGNMENT_SELECT + "where a.committee = :c and a.status = 'OPEN' and a.deadline <= :d order by a.deadline", date);

@@ -164,15 +164,23 @@ public class SupervisionService {
                 .setMaxResults(1000);
         List<Proposal> found = (own ? query.setParameter("me", caller.userId()) : query).getResultList();
         LocalDate today = LocalDate.ofInstant(clock.instant(), ClockProducer.CHINA);
+        // two queries for the whole list, not two per proposal
+        java.util.Map<String, List<HandlingQueries.AssignmentView>> open = queries.openOf(found.stream().map(p -> p.id).toList()).stream()
+                .collect(java.util.stream.Collectors.groupingBy(HandlingQueries.AssignmentView::proposalId));
+        java.util.Map<String, Long> actions = new java.util.HashMap<>();
+        if (!found.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> counts = em.createNativeQuery("select proposal_id, count(*) from supervision_action where proposal_id in (:ids) "
+                    + "group by proposal_id").setParameter("ids", found.stream().map(p -> p.id).toList()).getResultList();
+            counts.forEach(r -> actions.put(r[0].toString(), ((Number) r[1]).longValue()));
+        }
         return found.stream().map(p -> {
-            List<HandlingQueries.AssignmentView> open = queries.ofProposal(p.id).stream()
-                    .filter(v -> v.round() == p.handlingRound && Assignment.OPEN.equals(v.status())).toList();
-            LocalDate nearest = open.stream().map(HandlingQueries.AssignmentView::deadline).filter(Objects::nonNull).min(Comparator.naturalOrder())
+            List<HandlingQueries.AssignmentView> current = open.getOrDefault(p.id.toString(), List.of()).stream()
+                    .filter(v -> v.round() == p.handlingRound).toList();
+            LocalDate nearest = current.stream().map(HandlingQueries.AssignmentView::deadline).filter(Objects::nonNull).min(Comparator.naturalOrder())
                     .orElse(null);
-            long actions = ((Number) em.createNativeQuery("select count(*) from supervision_action where proposal_id = ?1")
-                    .setParameter(1, p.id).getSingleResult()).longValue();
-            return new KeyProposal(p.id.toString(), p.title, p.number, p.status, p.supervisingLeader, p.supervisorKind, open, nearest,
-                    nearest != null && nearest.isBefore(today), actions);
+            return new KeyProposal(p.id.toString(), p.title, p.number, p.status, p.supervisingLeader, p.supervisorKind, current, nearest,
+                    nearest != null && nearest.isBefore(today), actions.getOrDefault(p.id.toString(), 0L));
         }).sorted(Comparator.comparing(KeyProposal::nearestDeadline, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
     }
 
