@@ -2,7 +2,6 @@ package org.cppcc.consultation;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.cppcc.platform.testkit.DemoCommittees;
 import org.cppcc.platform.testkit.PlatformTestResource;
 import org.cppcc.platform.testkit.Tokens;
 import org.cppcc.platform.testkit.TopicReader;
@@ -23,26 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @WithTestResource(PlatformTestResource.class)
 class ParticipationTest {
 
-    private static boolean ready;
-
     @BeforeEach
-    synchronized void rosterKnown() {
-        if (ready) {
-            return;
-        }
-        ready = true;
-        DemoCommittees.announce();
-        for (String user : List.of("hp-member", "hp-member2")) {
-            String userId = Tokens.subject(Tokens.of(user));
-            TopicReader.publish("members.events", "m-" + user, """
-                    {"specversion":"1.0","id":"joined-%s","source":"/cppcc/members-service","type":"org.cppcc.members.MemberJoined.v1",
-                     "subject":"m-%s","time":"2026-11-01T00:00:00Z","committee":"440112",
-                     "data":{"memberId":"m-%s","userId":"%s","username":"%s","name":"%s","sector":"经济界"}}"""
-                    .formatted(user, user, user, userId, user, user));
-        }
-        String activity = schedule("2026-01-05T09:30:00+08:00");
-        await().atMost(Duration.ofSeconds(60)).until(() -> as("hp-staff").body("{\"usernames\":[\"hp-member\",\"hp-member2\"]}")
-                .post("/committees/440112/activities/" + activity + "/invitations").statusCode() == 200);
+    void rosterKnown() {
+        ConsultationTestSupport.rosterKnown();
     }
 
     private static String schedule(String startsAt) {

@@ -28,6 +28,8 @@ public class Activity {
     @Enumerated(EnumType.STRING)
     public ActivityStatus status;
     public String cancelReason;
+    /** the plan's topic (议题) it is held under, if any */
+    public UUID topicId;
     public String createdBy;
     public Instant createdAt;
     @Version

@@ -28,17 +28,19 @@ import java.util.UUID;
 public class ActivityService {
 
     public record ScheduleActivity(@NotNull ConsultationForm form, @NotBlank @Size(max = 200) String title,
-                                   @NotNull Instant startsAt, @NotBlank @Size(max = 200) String location) {
+                                   @NotNull Instant startsAt, @NotBlank @Size(max = 200) String location,
+                                   /** the plan's topic (议题) it is held under */
+                                   UUID topicId) {
     }
 
     public record CancelActivity(@NotBlank @Size(max = 500) String reason) {
     }
 
     public record ActivityView(String id, String committee, ConsultationForm form, String title, Instant startsAt, String location,
-                               ActivityStatus status, String cancelReason, Instant createdAt, long version) {
+                               ActivityStatus status, String cancelReason, Instant createdAt, String topicId, long version) {
         static ActivityView of(Activity a) {
             return new ActivityView(a.id.toString(), a.committee, a.form, a.title, a.startsAt, a.location, a.status, a.cancelReason,
-                    a.createdAt, a.version);
+                    a.createdAt, a.topicId == null ? null : a.topicId.toString(), a.version);
         }
     }
 
@@ -47,7 +49,11 @@ public class ActivityService {
     private final CommitteeContext committee;
     private final Caller caller;
 
-    public ActivityService(Outbox outbox, Idempotency idempotency, CommitteeContext committee, Caller caller) {
+    private final org.cppcc.consultation.plans.ConsultationPlans plans;
+
+    public ActivityService(Outbox outbox, Idempotency idempotency, CommitteeContext committee, Caller caller,
+                           org.cppcc.consultation.plans.ConsultationPlans plans) {
+        this.plans = plans;
         this.outbox = outbox;
         this.idempotency = idempotency;
         this.committee = committee;
@@ -62,6 +68,14 @@ public class ActivityService {
             a.title = r.title().strip();
             a.startsAt = r.startsAt();
             a.location = r.location().strip();
+            if (r.topicId() != null) {
+                try {
+                    plans.topic(r.topicId());
+                } catch (org.cppcc.platform.problem.ProblemException e) {
+                    throw Problems.badRequest("topic " + r.topicId() + " is not a topic of this committee's plans");
+                }
+                a.topicId = r.topicId();
+            }
             a.status = ActivityStatus.SCHEDULED;
             a.createdBy = caller.userId();
             a.createdAt = Instant.now();

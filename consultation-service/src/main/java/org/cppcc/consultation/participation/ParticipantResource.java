@@ -55,4 +55,28 @@ public class ParticipantResource {
     public List<ParticipantView> participants(@PathParam("code") String code, @PathParam("id") UUID id) {
         return participants.list(id);
     }
+
+    @POST
+    @Path("answer")
+    @CommitteeRoles({Roles.MEMBER})
+    @Operation(summary = "The invited member accepts ({\"answer\": \"ACCEPT\"}) or asks for leave ({\"answer\": \"LEAVE\", \"reason\"}) before it begins")
+    public ParticipantView answer(@PathParam("code") String code, @PathParam("id") UUID id, @Valid @NotNull Participants.Answer r) {
+        return participants.answer(id, r);
+    }
+
+    @POST
+    @Path("check-in-code")
+    @CommitteeRoles({Roles.CONSULTATION_OFFICE})
+    @Operation(summary = "签到码: a new six-digit code (and QR payload) to show at the venue, taken for validMinutes (default 60)")
+    public Participants.CheckInCode checkInCode(@PathParam("code") String code, @PathParam("id") UUID id, @Valid Participants.CodeRequest r) {
+        return participants.newCode(id, r);
+    }
+
+    @POST
+    @Path("check-in")
+    @CommitteeRoles({Roles.MEMBER})
+    @Operation(summary = "签到: the invited member checks in with the code shown at the venue (once, within its window)")
+    public ParticipantView checkIn(@PathParam("code") String code, @PathParam("id") UUID id, @Valid @NotNull Participants.CheckIn r) {
+        return participants.checkIn(id, r);
+    }
 }

@@ -44,8 +44,28 @@ public class Participants {
     public record RecordAttendance(@NotEmpty @Size(max = 500) List<@Valid @NotNull Attendance> records) {
     }
 
-    public record ParticipantView(String userId, String username, String name, String status, boolean spoke) {
+    public record ParticipantView(String userId, String username, String name, String status, boolean spoke, String answer,
+                                  String answerReason, Instant checkedInAt) {
     }
+
+    /** ACCEPT, or LEAVE (请假) with the reason. */
+    public record Answer(@NotNull @jakarta.validation.constraints.Pattern(regexp = "ACCEPT|LEAVE") String answer,
+                         @Size(max = 500) String reason) {
+    }
+
+    /** How long the code shown at the venue is taken (default 60 minutes, at most 8 hours). */
+    public record CodeRequest(@jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(480) Integer validMinutes) {
+    }
+
+    /** The code to show (and the QR payload carrying it), and until when it is taken. */
+    public record CheckInCode(String code, String qrPayload, Instant validFrom, Instant validUntil) {
+    }
+
+    public record CheckIn(@NotBlank @jakarta.validation.constraints.Pattern(regexp = "[0-9]{6}") String code) {
+    }
+
+    /** After this many wrong codes a person's attendance is for staff to record. */
+    static final int MAX_CHECK_IN_FAILURES = 10;
 
     private final EntityManager em;
     private final CommitteeContext committee;
@@ -53,9 +73,11 @@ public class Participants {
     private final Outbox outbox;
     private final MemberRoster roster;
     private final Clock clock;
+    private final org.cppcc.platform.security.Caller caller;
 
     public Participants(EntityManager em, CommitteeContext committee, ActivityService activities, Outbox outbox, MemberRoster roster,
-                        Clock clock) {
+                        Clock clock, org.cppcc.platform.security.Caller caller) {
+        this.caller = caller;
         this.roster = roster;
         this.em = em;
         this.committee = committee;
@@ -124,10 +146,114 @@ public class Participants {
     public List<ParticipantView> list(UUID activityId) {
         activities.get(activityId); // 404 for another committee's activity
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select user_id, username, name, status, spoke from participant "
-                        + "where activity_id = ?1 and committee = ?2 order by username")
+        List<Object[]> rows = em.createNativeQuery("select user_id, username, name, status, spoke, answer, answer_reason, checked_in_at "
+                        + "from participant where activity_id = ?1 and committee = ?2 order by username")
                 .setParameter(1, activityId).setParameter(2, committee.code()).getResultList();
-        return rows.stream().map(r -> new ParticipantView((String) r[0], (String) r[1], (String) r[2], (String) r[3], (Boolean) r[4])).toList();
+        return rows.stream().map(r -> new ParticipantView((String) r[0], (String) r[1], (String) r[2], (String) r[3], (Boolean) r[4],
+                (String) r[5], (String) r[6], r[7] == null ? null : SqlTime.instant(r[7]))).toList();
+    }
+
+    /** The invited member accepts, or asks for leave (请假) with a reason; the office hears of it. Changing one's mind is allowed before it begins. */
+    public ParticipantView answer(UUID activityId, Answer r) {
+        ActivityView a = open(activityId);
+        if (!a.startsAt().isAfter(clock.instant())) {
+            throw Problems.conflict("the activity has begun: attendance is now recorded, not answered");
+        }
+        boolean leave = "LEAVE".equals(r.answer());
+        if (leave && (r.reason() == null || r.reason().isBlank())) {
+            throw Problems.badRequest("a leave request (请假) gives its reason");
+        }
+        Object[] p = mine(activityId);
+        String answer = leave ? "LEAVE_REQUESTED" : "ACCEPTED";
+        String reason = leave ? r.reason().strip() : null;
+        em.createNativeQuery("update participant set answer = ?1, answer_reason = ?2, updated_at = ?3 where activity_id = ?4 and user_id = ?5")
+                .setParameter(1, answer).setParameter(2, reason).setParameter(3, SqlTime.param(clock.instant())).setParameter(4, activityId)
+                .setParameter(5, p[0]).executeUpdate();
+        outbox.publish(Topics.CONSULTATIONS, EventTypes.CONSULTATION_INVITATION_ANSWERED, committee.code(), a.id(),
+                new org.cppcc.platform.events.contracts.ConsultationEvents.InvitationAnswered(a.id(), a.title(), (String) p[0],
+                        caller.displayName(), answer, reason));
+        return list(activityId).stream().filter(v -> v.userId().equals(p[0])).findFirst().orElseThrow();
+    }
+
+    /**
+     * 签到码: a new six-digit code for the venue, taken from now for the given minutes (a new code replaces the old);
+     * only its hash is kept.
+     */
+    public CheckInCode newCode(UUID activityId, CodeRequest r) {
+        ActivityView a = open(activityId);
+        int minutes = r == null || r.validMinutes() == null ? 60 : r.validMinutes();
+        String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+        Instant from = clock.instant();
+        Instant until = from.plus(java.time.Duration.ofMinutes(minutes));
+        em.createNativeQuery("insert into check_in_code (activity_id, committee, code_hash, valid_from, valid_until, created_by) "
+                        + "values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (activity_id) do update set code_hash = excluded.code_hash, "
+                        + "valid_from = excluded.valid_from, valid_until = excluded.valid_until, created_by = excluded.created_by")
+                .setParameter(1, activityId).setParameter(2, committee.code()).setParameter(3, hash(activityId, code))
+                .setParameter(4, SqlTime.param(from)).setParameter(5, SqlTime.param(until)).setParameter(6, caller.username()).executeUpdate();
+        return new CheckInCode(code, "cppcc-checkin:" + committee.code() + ":" + a.id() + ":" + code, from, until);
+    }
+
+    /**
+     * The member checks in with the code shown at the venue: once, within its window; attended is announced (履职).
+     * A wrong code is counted; after {@value #MAX_CHECK_IN_FAILURES}, staff record the attendance.
+     */
+    public ParticipantView checkIn(UUID activityId, CheckIn c) {
+        ActivityView a = open(activityId);
+        Object[] p = mine(activityId);
+        if (p[3] != null) {
+            throw Problems.conflict("you have already checked in");
+        }
+        if (!Participation.INVITED.name().equals(p[1])) {
+            throw Problems.conflict("your attendance was already recorded as " + p[1]);
+        }
+        if (((Number) p[4]).intValue() >= MAX_CHECK_IN_FAILURES) {
+            throw Problems.conflict("too many wrong codes: ask the staff at the venue to record your attendance");
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> codes = em.createNativeQuery("select code_hash, valid_from, valid_until from check_in_code where activity_id = ?1")
+                .setParameter(1, activityId).getResultList();
+        Instant now = clock.instant();
+        if (codes.isEmpty()) {
+            throw Problems.conflict("check-in has not been opened for this activity");
+        }
+        Object[] k = codes.get(0);
+        if (now.isBefore(SqlTime.instant(k[1])) || now.isAfter(SqlTime.instant(k[2]))) {
+            throw Problems.conflict("the check-in code is not taken now (it was valid until " + SqlTime.instant(k[2]) + "); ask for the current one");
+        }
+        if (!java.security.MessageDigest.isEqual(((String) k[0]).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                hash(activityId, c.code()).getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            // counted in a transaction of its own: the refusal below rolls this one back
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                            "update participant set check_in_failures = check_in_failures + 1 where activity_id = ?1 and user_id = ?2")
+                    .setParameter(1, activityId).setParameter(2, p[0]).executeUpdate());
+            throw Problems.badRequest("the check-in code is wrong");
+        }
+        em.createNativeQuery("update participant set status = ?1, checked_in_at = ?2, updated_at = ?2 where activity_id = ?3 and user_id = ?4")
+                .setParameter(1, Participation.ATTENDED.name()).setParameter(2, SqlTime.param(now)).setParameter(3, activityId)
+                .setParameter(4, p[0]).executeUpdate();
+        announce(a, (String) p[0], Participation.ATTENDED, now);
+        return list(activityId).stream().filter(v -> v.userId().equals(p[0])).findFirst().orElseThrow();
+    }
+
+    /** The caller's invitation: user_id, status, spoke, checked_in_at, check_in_failures — locked; 404 if not invited. */
+    private Object[] mine(UUID activityId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select user_id, status, spoke, checked_in_at, check_in_failures from participant "
+                        + "where activity_id = ?1 and committee = ?2 and user_id = ?3 for update")
+                .setParameter(1, activityId).setParameter(2, committee.code()).setParameter(3, caller.userId()).getResultList();
+        return rows.stream().findFirst().orElseThrow(() -> Problems.notFound("invitation to activity", activityId));
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    private static String hash(UUID activityId, String code) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest((activityId + ":" + code)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private ActivityView open(UUID activityId) {

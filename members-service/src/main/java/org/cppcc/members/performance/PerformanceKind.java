@@ -23,6 +23,10 @@ public enum PerformanceKind {
     MEETING_ABSENT_WITHOUT_LEAVE("无故缺席会议"),
     CONSULTATION_INVITED("受邀参加协商"),
     CONSULTATION_SPOKE("协商或大会发言"),
+    /** an opinion given in a consultation, adopted */
+    CONSULTATION_OPINION_ADOPTED("协商意见被采纳"),
+    /** … and turned into policy or action (成果转化) */
+    CONSULTATION_OPINION_TRANSFORMED("协商意见转化为成果"),
     RESEARCH_JOINED("参加调研"),
     INSPECTION_JOINED("参加视察"),
     /** self-recorded, confirmed by staff (e.g. a visit at a 委员工作站) */

@@ -8,6 +8,7 @@ import org.cppcc.platform.events.EventTypes;
 import org.cppcc.platform.events.contracts.CultivationEvents;
 import org.cppcc.platform.events.contracts.OpinionReportEvents;
 import org.cppcc.platform.events.contracts.ParticipationEvents.ParticipationRecorded;
+import org.cppcc.platform.events.contracts.ConsultationEvents;
 import org.cppcc.platform.events.contracts.ProposalEvents;
 import org.cppcc.platform.events.contracts.ProposalSubmitted;
 import org.cppcc.platform.ids.Ids;
@@ -87,6 +88,20 @@ public class PerformanceRecorder {
                 OpinionReportEvents.Instructed i = events.data(event, OpinionReportEvents.Instructed.class);
                 add(event, i.authorUserId(), PerformanceKind.OPINION_INSTRUCTED, "社情民意《" + i.title() + "》获" + i.instructedBy() + "批示",
                         "opinion-report", i.reportId(), event.time());
+            }
+            case EventTypes.CONSULTATION_OPINION_ADOPTED -> {
+                ConsultationEvents.OpinionAdopted o = events.data(event, ConsultationEvents.OpinionAdopted.class);
+                if (o.authorUserId() != null) { // a guest's opinion is nobody's 履职
+                    add(event, o.authorUserId(), PerformanceKind.CONSULTATION_OPINION_ADOPTED, "协商意见被" + o.adoptedBy() + "采纳：" + o.activityTitle(),
+                            "consultation-opinion", o.opinionId(), event.time());
+                }
+            }
+            case EventTypes.CONSULTATION_OPINION_TRANSFORMED -> {
+                ConsultationEvents.OpinionTransformed o = events.data(event, ConsultationEvents.OpinionTransformed.class);
+                if (o.authorUserId() != null) {
+                    add(event, o.authorUserId(), PerformanceKind.CONSULTATION_OPINION_TRANSFORMED, "协商意见由" + o.department() + "转化落实："
+                            + o.activityTitle(), "consultation-opinion", o.opinionId(), event.time());
+                }
             }
             case EventTypes.CONSULTATION_PARTICIPATION_RECORDED -> {
                 ParticipationRecorded p = events.data(event, ParticipationRecorded.class);

@@ -47,6 +47,14 @@ public enum Category {
     EXTENSION_DECIDED("assignment.extension-decided", Priority.HIGH),
     /** 转来信: a letter forwarded to a department */
     LETTER_FORWARDED("letter.forwarded", Priority.NORMAL),
+    /** 年度协商计划 published (to the members) */
+    CONSULTATION_PLAN("consultation.plan", Priority.LOW),
+    /** a member accepted or asked for leave (to the consultation office) */
+    CONSULTATION_ANSWER("consultation.answer", Priority.LOW),
+    /** what became of a member's opinion: adopted, transformed, answered */
+    CONSULTATION_OPINION("consultation.opinion", Priority.NORMAL),
+    /** a leader's 批示 on a consultation report (to the consultation office) */
+    CONSULTATION_INSTRUCTION("consultation.instruction", Priority.NORMAL),
     /** the daily e-mail that gathers low-priority messages */
     DIGEST("digest", Priority.LOW);
 

@@ -14,6 +14,7 @@ import org.cppcc.platform.events.contracts.ActivityScheduled;
 import org.cppcc.platform.events.contracts.HandlingUnitRegistered;
 import org.cppcc.platform.events.contracts.MemberJoined;
 import org.cppcc.platform.events.contracts.ClueEvents;
+import org.cppcc.platform.events.contracts.ConsultationEvents;
 import org.cppcc.platform.events.contracts.CultivationEvents;
 import org.cppcc.platform.events.contracts.OpinionReportEvents;
 import org.cppcc.platform.events.contracts.PerformanceEvents;
@@ -258,6 +259,34 @@ public class NotificationRouter {
                 send(event, new Message(AudienceKind.ROLE, Notification.roleAudience(c, Roles.MEMBER), Category.CONSULTATION_CANCELLED,
                         Map.of("title", a.title(), "reason", a.reason()), "/committees/" + c + "/activities/" + a.activityId()));
             }
+            case EventTypes.CONSULTATION_PLAN_PUBLISHED -> {
+                ConsultationEvents.PlanPublished x = events.data(event, ConsultationEvents.PlanPublished.class);
+                send(event, new Message(AudienceKind.ROLE, Notification.roleAudience(c, Roles.MEMBER), Category.CONSULTATION_PLAN,
+                        Map.of("title", x.title(), "year", x.year(), "topics", x.topics()), "/committees/" + c + "/consultation-plans/" + x.planId()));
+            }
+            case EventTypes.CONSULTATION_INVITATION_ANSWERED -> {
+                ConsultationEvents.InvitationAnswered x = events.data(event, ConsultationEvents.InvitationAnswered.class);
+                send(event, new Message(AudienceKind.ROLE, Notification.roleAudience(c, Roles.CONSULTATION_OFFICE), Category.CONSULTATION_ANSWER,
+                        Map.of("title", x.title(), "name", x.name(), "answer", "ACCEPTED".equals(x.answer()) ? "确认参加" : "请假：" + x.reason()),
+                        activityLink(c, x.activityId())));
+            }
+            case EventTypes.CONSULTATION_OPINION_ADOPTED -> {
+                ConsultationEvents.OpinionAdopted x = events.data(event, ConsultationEvents.OpinionAdopted.class);
+                opinionNews(event, x.authorUserId(), x.activityId(), x.activityTitle(), x.text(), "已被" + x.adoptedBy() + "采纳");
+            }
+            case EventTypes.CONSULTATION_OPINION_TRANSFORMED -> {
+                ConsultationEvents.OpinionTransformed x = events.data(event, ConsultationEvents.OpinionTransformed.class);
+                opinionNews(event, x.authorUserId(), x.activityId(), x.activityTitle(), x.text(), "已由" + x.department() + "转化落实：" + x.result());
+            }
+            case EventTypes.CONSULTATION_OPINION_FEEDBACK -> {
+                ConsultationEvents.OpinionFeedback x = events.data(event, ConsultationEvents.OpinionFeedback.class);
+                opinionNews(event, x.authorUserId(), x.activityId(), x.activityTitle(), null, x.feedback());
+            }
+            case EventTypes.CONSULTATION_REPORT_INSTRUCTED -> {
+                ConsultationEvents.ReportInstructed x = events.data(event, ConsultationEvents.ReportInstructed.class);
+                send(event, new Message(AudienceKind.ROLE, Notification.roleAudience(c, Roles.CONSULTATION_OFFICE), Category.CONSULTATION_INSTRUCTION,
+                        Map.of("title", x.title(), "by", x.instructedBy(), "instruction", x.instruction()), "/committees/" + c + "/reports/" + x.reportId()));
+            }
             default -> {
                 // not something anyone is told about
             }
@@ -315,6 +344,18 @@ public class NotificationRouter {
 
     private static String assignmentKey(String proposalId, String unitId, int round) {
         return "assignment:" + proposalId + ":" + unitId + ":" + round;
+    }
+
+    private static String activityLink(String committee, String activityId) {
+        return "/committees/" + committee + "/activities/" + activityId;
+    }
+
+    /** The one who gave a consultation opinion hears what became of it (a guest's has nobody to tell). */
+    private void opinionNews(EventEnvelope event, String authorUserId, String activityId, String activityTitle, String text, String what) {
+        if (authorUserId != null) {
+            send(event, new Message(AudienceKind.USER, authorUserId, Category.CONSULTATION_OPINION, Map.of("title", activityTitle,
+                    "opinion", text == null ? "" : "「" + text + "」", "what", what), activityLink(event.committee(), activityId)));
+        }
     }
 
     private static String opinionLink(String committee, String reportId) {
