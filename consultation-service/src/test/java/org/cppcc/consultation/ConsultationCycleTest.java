@@ -150,7 +150,8 @@ class ConsultationCycleTest {
                 .body("status", equalTo("TRANSFORMED")).body("department", equalTo("区发展和改革局"));
         as("hp-staff").body("{\"feedback\":\"您的意见已转化为区政府文件\"}").post("/committees/440112/opinions/" + a + "/feedback").then().statusCode(200);
         as("gz-staff").body("{\"adoptedBy\":\"x\"}").post("/committees/440112/opinions/" + c + "/adopt").then().statusCode(403);
-        as("gz-staff").body("{\"adoptedBy\":\"x\"}").post("/committees/440100/opinions/" + c + "/adopt").then().statusCode(404);
+        as("gz-staff").body("{\"adoptedBy\":\"x\"}").post("/committees/440100/opinions/" + c + "/adopt").then().statusCode(403);
+        assertEquals("RAISED", as("hp-staff").get(base + "/opinions").then().extract().jsonPath().getString("find { it.id == '" + c + "' }.status"));
         assertEquals(member1, event(activityId, "OpinionAdopted", Map.of("opinionId", a)).path("authorUserId").asText());
         assertEquals("出台企业服务专员工作办法", event(activityId, "OpinionTransformed", Map.of("opinionId", a)).path("result").asText());
         assertEquals(member1, event(activityId, "OpinionFeedback", Map.of("opinionId", a)).path("authorUserId").asText());

@@ -163,7 +163,7 @@ public class Participants {
         if (leave && (r.reason() == null || r.reason().isBlank())) {
             throw Problems.badRequest("a leave request (请假) gives its reason");
         }
-        Object[] p = mine(activityId);
+        Object[] p = mine(activityId, true);
         String answer = leave ? "LEAVE_REQUESTED" : "ACCEPTED";
         String reason = leave ? r.reason().strip() : null;
         em.createNativeQuery("update participant set answer = ?1, answer_reason = ?2, updated_at = ?3 where activity_id = ?4 and user_id = ?5")
@@ -199,14 +199,8 @@ public class Participants {
      */
     public ParticipantView checkIn(UUID activityId, CheckIn c) {
         ActivityView a = open(activityId);
-        Object[] p = mine(activityId);
-        if (p[3] != null) {
-            throw Problems.conflict("you have already checked in");
-        }
-        if (!Participation.INVITED.name().equals(p[1])) {
-            throw Problems.conflict("your attendance was already recorded as " + p[1]);
-        }
-        if (((Number) p[4]).intValue() >= MAX_CHECK_IN_FAILURES) {
+        Object[] seen = mine(activityId, false);
+        if (((Number) seen[4]).intValue() >= MAX_CHECK_IN_FAILURES) {
             throw Problems.conflict("too many wrong codes: ask the staff at the venue to record your attendance");
         }
         @SuppressWarnings("unchecked")
@@ -222,11 +216,18 @@ public class Participants {
         }
         if (!java.security.MessageDigest.isEqual(((String) k[0]).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 hash(activityId, c.code()).getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
-            // counted in a transaction of its own: the refusal below rolls this one back
+            // counted in a transaction of its own (this one rolls back with the refusal); no lock of the row is held here
             io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                             "update participant set check_in_failures = check_in_failures + 1 where activity_id = ?1 and user_id = ?2")
-                    .setParameter(1, activityId).setParameter(2, p[0]).executeUpdate());
+                    .setParameter(1, activityId).setParameter(2, seen[0]).executeUpdate());
             throw Problems.badRequest("the check-in code is wrong");
+        }
+        Object[] p = mine(activityId, true); // the right code: now under the row's lock, so two check-ins at once count once
+        if (p[3] != null) {
+            throw Problems.conflict("you have already checked in");
+        }
+        if (!Participation.INVITED.name().equals(p[1])) {
+            throw Problems.conflict("your attendance was already recorded as " + p[1]);
         }
         em.createNativeQuery("update participant set status = ?1, checked_in_at = ?2, updated_at = ?2 where activity_id = ?3 and user_id = ?4")
                 .setParameter(1, Participation.ATTENDED.name()).setParameter(2, SqlTime.param(now)).setParameter(3, activityId)
@@ -235,11 +236,11 @@ public class Participants {
         return list(activityId).stream().filter(v -> v.userId().equals(p[0])).findFirst().orElseThrow();
     }
 
-    /** The caller's invitation: user_id, status, spoke, checked_in_at, check_in_failures — locked; 404 if not invited. */
-    private Object[] mine(UUID activityId) {
+    /** The caller's invitation: user_id, status, spoke, checked_in_at, check_in_failures (locked or not); 404 if not invited. */
+    private Object[] mine(UUID activityId, boolean lock) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select user_id, status, spoke, checked_in_at, check_in_failures from participant "
-                        + "where activity_id = ?1 and committee = ?2 and user_id = ?3 for update")
+                        + "where activity_id = ?1 and committee = ?2 and user_id = ?3" + (lock ? " for update" : ""))
                 .setParameter(1, activityId).setParameter(2, committee.code()).setParameter(3, caller.userId()).getResultList();
         return rows.stream().findFirst().orElseThrow(() -> Problems.notFound("invitation to activity", activityId));
     }
