@@ -75,16 +75,26 @@ class ScoringTest {
         participation(user, "STANDING_COMMITTEE", "ABSENT_WITHOUT_LEAVE", "2025-05-10T01:00:00Z");
         participation(user, "TOPICAL", "SPOKE", "2025-06-10T01:00:00Z");
         participation(user, "RESEARCH", "ATTENDED", "2025-09-10T01:00:00Z");
+        // an opinion given in a consultation, adopted and then turned into policy (成果转化)
+        String activity = UUID.randomUUID().toString();
+        String opinion = UUID.randomUUID().toString();
+        twice("consultations.events", activity, event("org.cppcc.consultations.OpinionAdopted.v1", "110115", activity, "2025-07-01T02:00:00Z", """
+                {"opinionId":"%s","activityId":"%s","activityTitle":"双月协商座谈会","authorUserId":"%s","text":"建议……","adoptedBy":"区政府"}"""
+                .formatted(opinion, activity, user)));
+        twice("consultations.events", activity, event("org.cppcc.consultations.OpinionTransformed.v1", "110115", activity, "2025-08-01T02:00:00Z", """
+                {"opinionId":"%s","activityId":"%s","activityTitle":"双月协商座谈会","authorUserId":"%s","text":"建议……",
+                 "department":"区发改局","result":"出台办法","on":"2025-08-01"}""".formatted(opinion, activity, user)));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> record("dx-member", id, 2025).getList("entries.items").size() >= 7);
+        await().atMost(Duration.ofSeconds(30)).until(() -> record("dx-member", id, 2025).getList("entries.items").size() >= 9);
         // every copy has been consumed: the duplicates had their chance (a condition, not a clock)
         TopicReader.awaitConsumed("members-service", Duration.ofSeconds(60), "proposals.events", "consultations.events");
         var r = record("dx-member", id, 2025);
-        assertEquals(List.of("CONSULTATION_SPOKE", "MEETING_ABSENT_WITHOUT_LEAVE", "MEETING_ATTENDED", "OPINION_SUBMITTED",
-                        "PROPOSAL_SUBMITTED", "PROPOSAL_SUBMITTED", "RESEARCH_JOINED"),
+        assertEquals(List.of("CONSULTATION_OPINION_ADOPTED", "CONSULTATION_OPINION_TRANSFORMED", "CONSULTATION_SPOKE",
+                        "MEETING_ABSENT_WITHOUT_LEAVE", "MEETING_ATTENDED", "OPINION_SUBMITTED", "PROPOSAL_SUBMITTED", "PROPOSAL_SUBMITTED",
+                        "RESEARCH_JOINED"),
                 r.getList("entries.items.kind", String.class).stream().sorted().toList());
-        // default rules: meetings 2 - 5, proposals 3 × 2, opinions 2, spoke 4, research 3
-        assertEquals(12.0, r.getDouble("score.score.total"), 0.001);
+        // default rules: meetings 2 - 5, proposals 3 × 2, opinions 2, spoke 4, research 3, consultation opinion adopted 3 and transformed 5
+        assertEquals(20.0, r.getDouble("score.score.total"), 0.001);
         assertEquals("FAIL", r.getString("score.score.grade"));
         assertEquals(false, r.getBoolean("score.score.homeworkDone"));
         assertEquals(List.of(2, 1, 0), r.getList("score.score.homework.done", Integer.class));

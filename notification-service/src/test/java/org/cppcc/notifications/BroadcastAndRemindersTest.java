@@ -143,6 +143,41 @@ class BroadcastAndRemindersTest {
         assertEquals(0, fire(now.plus(Duration.ofDays(2)).plusSeconds(120)), "a reminder fires once");
     }
 
+    static List<String> bodies(String user, String link) {
+        return as(user).get("/me/notifications?limit=100").then().statusCode(200).extract().jsonPath()
+                .getList("items.findAll { it.link == '" + link + "' }.body");
+    }
+
+    /** The consultation cycle: the plan to the members, answers and 批示 to the office, what became of an opinion to its author. */
+    @Test
+    void aConsultationsStepsReachThoseConcerned() {
+        String plan = UUID.randomUUID().toString();
+        String activity = UUID.randomUUID().toString();
+        String report = UUID.randomUUID().toString();
+        String member = Tokens.subject(Tokens.of("hp-member"));
+        Events.publish("consultations.events", plan, Events.envelope(UUID.randomUUID().toString(), "consultation-service",
+                "org.cppcc.consultations.PlanPublished.v1", plan, "440112",
+                "{\"planId\":\"" + plan + "\",\"year\":2031,\"title\":\"2031年度协商计划\",\"topics\":6}"));
+        Events.publish("consultations.events", activity, Events.envelope(UUID.randomUUID().toString(), "consultation-service",
+                "org.cppcc.consultations.InvitationAnswered.v1", activity, "440112", "{\"activityId\":\"" + activity
+                        + "\",\"title\":\"双月协商座谈会\",\"userId\":\"u\",\"name\":\"李华\",\"answer\":\"LEAVE_REQUESTED\",\"reason\":\"出差\"}"));
+        Events.publish("consultations.events", activity, Events.envelope(UUID.randomUUID().toString(), "consultation-service",
+                "org.cppcc.consultations.OpinionAdopted.v1", activity, "440112", "{\"opinionId\":\"o1\",\"activityId\":\"" + activity
+                        + "\",\"activityTitle\":\"双月协商座谈会\",\"authorUserId\":\"" + member + "\",\"text\":\"设立企业服务专员\",\"adoptedBy\":\"区政府\"}"));
+        Events.publish("consultations.events", report, Events.envelope(UUID.randomUUID().toString(), "consultation-service",
+                "org.cppcc.consultations.ReportInstructed.v1", report, "440112", "{\"reportId\":\"" + report
+                        + "\",\"topicId\":\"t\",\"title\":\"协商报告\",\"instructedBy\":\"区委书记\",\"instruction\":\"抓好落实\"}"));
+        String activityLink = "/committees/440112/activities/" + activity;
+        await().atMost(Duration.ofSeconds(30)).until(() -> bodies("hp-member", "/committees/440112/consultation-plans/" + plan).size() == 1
+                && bodies("hp-member", activityLink).size() == 1 && bodies("hp-staff", activityLink).size() == 1
+                && bodies("hp-staff", "/committees/440112/reports/" + report).size() == 1);
+        assertEquals(List.of("2031年协商计划《2031年度协商计划》已发布，共6个议题。"), bodies("hp-member", "/committees/440112/consultation-plans/" + plan));
+        assertTrue(bodies("hp-member", activityLink).get(0).contains("已被区政府采纳"), bodies("hp-member", activityLink).toString());
+        assertTrue(bodies("hp-staff", activityLink).get(0).contains("请假：出差"));
+        assertTrue(bodies("hp-staff", "/committees/440112/reports/" + report).get(0).contains("区委书记批示：抓好落实"));
+        assertTrue(bodies("hp-member2", activityLink).isEmpty(), "the author only");
+    }
+
     /** Runs the reminder job at a given time, as its schedule would. */
     private int fire(Instant at) {
         clock.set(at);

@@ -30,6 +30,10 @@ public class Activity {
     public String cancelReason;
     /** the plan's topic (议题) it is held under, if any */
     public UUID topicId;
+    /** places (null: no limit); residents beyond it wait in line */
+    public Integer capacity;
+    /** 身边事好商量: residents may sign up without an account */
+    public boolean openToResidents;
     public String createdBy;
     public Instant createdAt;
     @Version

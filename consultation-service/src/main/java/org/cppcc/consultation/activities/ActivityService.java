@@ -30,17 +30,22 @@ public class ActivityService {
     public record ScheduleActivity(@NotNull ConsultationForm form, @NotBlank @Size(max = 200) String title,
                                    @NotNull Instant startsAt, @NotBlank @Size(max = 200) String location,
                                    /** the plan's topic (议题) it is held under */
-                                   UUID topicId) {
+                                   UUID topicId,
+                                   /** places for residents signing up (null: no limit) */
+                                   @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(10000) Integer capacity,
+                                   /** 身边事好商量 (NEIGHBOURHOOD) only: residents sign up without an account */
+                                   Boolean openToResidents) {
     }
 
     public record CancelActivity(@NotBlank @Size(max = 500) String reason) {
     }
 
     public record ActivityView(String id, String committee, ConsultationForm form, String title, Instant startsAt, String location,
-                               ActivityStatus status, String cancelReason, Instant createdAt, String topicId, long version) {
+                               ActivityStatus status, String cancelReason, Instant createdAt, String topicId, Integer capacity,
+                               boolean openToResidents, long version) {
         static ActivityView of(Activity a) {
             return new ActivityView(a.id.toString(), a.committee, a.form, a.title, a.startsAt, a.location, a.status, a.cancelReason,
-                    a.createdAt, a.topicId == null ? null : a.topicId.toString(), a.version);
+                    a.createdAt, a.topicId == null ? null : a.topicId.toString(), a.capacity, a.openToResidents, a.version);
         }
     }
 
@@ -68,6 +73,11 @@ public class ActivityService {
             a.title = r.title().strip();
             a.startsAt = r.startsAt();
             a.location = r.location().strip();
+            a.capacity = r.capacity();
+            a.openToResidents = Boolean.TRUE.equals(r.openToResidents());
+            if (a.openToResidents && a.form != ConsultationForm.NEIGHBOURHOOD) {
+                throw Problems.badRequest("residents sign up for 身边事好商量 (NEIGHBOURHOOD) activities only");
+            }
             if (r.topicId() != null) {
                 try {
                     plans.topic(r.topicId());

@@ -26,9 +26,13 @@ import java.util.UUID;
 public class ParticipantResource {
 
     private final Participants participants;
+    private final Speeches speeches;
+    private final Residents residents;
 
-    public ParticipantResource(Participants participants) {
+    public ParticipantResource(Participants participants, Speeches speeches, Residents residents) {
         this.participants = participants;
+        this.speeches = speeches;
+        this.residents = residents;
     }
 
     @POST
@@ -78,5 +82,37 @@ public class ParticipantResource {
     @Operation(summary = "签到: the invited member checks in with the code shown at the venue (once, within its window)")
     public ParticipantView checkIn(@PathParam("code") String code, @PathParam("id") UUID id, @Valid @NotNull Participants.CheckIn r) {
         return participants.checkIn(id, r);
+    }
+
+    @GET
+    @Path("registrations")
+    @CommitteeRoles({Roles.CONSULTATION_OFFICE, Roles.COMMITTEE_ADMIN})
+    @Operation(summary = "身边事好商量: the residents signed up (registered, then the waiting list)")
+    public List<Residents.RegistrationView> registrations(@PathParam("code") String code, @PathParam("id") UUID id) {
+        return residents.list(id);
+    }
+
+    @POST
+    @Path("speeches")
+    @CommitteeRoles({Roles.MEMBER})
+    @Operation(summary = "发言: an invited member submits a speech ({\"title\", \"text\"})")
+    public Speeches.SpeechView submitSpeech(@PathParam("code") String code, @PathParam("id") UUID id, @Valid @NotNull Speeches.Submit s) {
+        return speeches.submit(id, s);
+    }
+
+    @GET
+    @Path("speeches")
+    @CommitteeRoles({Roles.MEMBER, Roles.CONSULTATION_OFFICE, Roles.LEADER, Roles.COMMITTEE_ADMIN})
+    @Operation(summary = "The activity's speeches (the office and leaders: all; a member: their own)")
+    public List<Speeches.SpeechView> speeches(@PathParam("code") String code, @PathParam("id") UUID id) {
+        return speeches.ofActivity(id);
+    }
+
+    @POST
+    @Path("speeches/{speech}/delivered")
+    @CommitteeRoles({Roles.CONSULTATION_OFFICE})
+    @Operation(summary = "发言 delivered at the meeting (the speaker's attendance recorded first): the member spoke (履职)")
+    public Speeches.SpeechView delivered(@PathParam("code") String code, @PathParam("id") UUID id, @PathParam("speech") UUID speech) {
+        return speeches.delivered(id, speech);
     }
 }

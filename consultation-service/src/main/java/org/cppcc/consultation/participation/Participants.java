@@ -248,9 +248,12 @@ public class Participants {
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private static String hash(UUID activityId, String code) {
+        return sha256(activityId + ":" + code);
+    }
+
+    static String sha256(String text) {
         try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest((activityId + ":" + code)
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(d);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

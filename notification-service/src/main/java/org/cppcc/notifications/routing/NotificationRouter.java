@@ -280,7 +280,7 @@ public class NotificationRouter {
             }
             case EventTypes.CONSULTATION_OPINION_FEEDBACK -> {
                 ConsultationEvents.OpinionFeedback x = events.data(event, ConsultationEvents.OpinionFeedback.class);
-                opinionNews(event, x.authorUserId(), x.activityId(), x.activityTitle(), null, x.feedback());
+                opinionNews(event, x.authorUserId(), x.activityId(), x.activityTitle(), null, "的办理反馈：" + x.feedback());
             }
             case EventTypes.CONSULTATION_REPORT_INSTRUCTED -> {
                 ConsultationEvents.ReportInstructed x = events.data(event, ConsultationEvents.ReportInstructed.class);
