@@ -31,12 +31,29 @@ class AuthorizationMatrixTest {
                 .body(ActivityTest.ACTIVITY).post("/committees/440112/activities").statusCode() == 201);
         String activity = given().auth().oauth2(Tokens.of("hp-staff")).contentType("application/json").body(ActivityTest.ACTIVITY)
                 .post("/committees/440112/activities").then().statusCode(201).extract().path("id");
-        AuthorizationMatrix.Report own = new AuthorizationMatrix("440112", Map.of("activities", List.of(activity)), Map.of(),
-                "org.cppcc.consultation").run();
-        AuthorizationMatrix.Report foreign = new AuthorizationMatrix("440100", Map.of(), Map.of("activities", activity),
-                "org.cppcc.consultation").run();
-        System.out.println("[authorization matrix] consultation-service: " + own.summary() + "; from 440100: " + foreign.summary());
-        assertEquals(List.of(), own.failures());
+        // one object of each kind the operations take an id of: a plan, its topic, an opinion, a report, a speech
+        ConsultationTestSupport.rosterKnown();
+        int year = 2500 + (int) (Math.abs(java.util.UUID.randomUUID().getMostSignificantBits()) % 400);
+        String plan = ActivityTest.as("hp-staff").body("{\"year\":" + year + ",\"title\":\"矩阵计划\"}").post("/committees/440112/consultation-plans")
+                .then().statusCode(200).extract().path("id");
+        String topic = ActivityTest.as("hp-staff").body("{\"title\":\"矩阵议题\",\"form\":\"THEMATIC\",\"owner\":\"提案委员会\",\"plannedFor\":\""
+                + year + "-06-01\"}").post("/committees/440112/consultation-plans/" + plan + "/topics").then().statusCode(200).extract().path("id");
+        String opinion = ActivityTest.as("hp-staff").body("{\"text\":\"矩阵意见\",\"authorName\":\"嘉宾\"}")
+                .post("/committees/440112/activities/" + activity + "/opinions").then().statusCode(200).extract().path("id");
+        String report = ActivityTest.as("hp-staff").body("{\"kind\":\"PARTIAL\",\"title\":\"矩阵报告\",\"body\":\"正文\",\"submittedTo\":\"主席\"}")
+                .post("/committees/440112/topics/" + topic + "/reports").then().statusCode(200).extract().path("id");
+        ActivityTest.as("hp-staff").body("{\"usernames\":[\"hp-member\"]}").post("/committees/440112/activities/" + activity + "/invitations")
+                .then().statusCode(200);
+        String speech = ActivityTest.as("hp-member").body("{\"title\":\"矩阵发言\",\"text\":\"正文\"}")
+                .post("/committees/440112/activities/" + activity + "/speeches").then().statusCode(200).extract().path("id");
+        Map<String, String> objects = Map.of("activities", activity, "consultation-plans", plan, "topics", topic, "opinions", opinion,
+                "reports", report, "speeches", speech);
+        Map<String, List<String>> own = new java.util.HashMap<>();
+        objects.forEach((k, v) -> own.put(k, List.of(v)));
+        AuthorizationMatrix.Report mine = new AuthorizationMatrix("440112", own, Map.of(), "org.cppcc.consultation").run();
+        AuthorizationMatrix.Report foreign = new AuthorizationMatrix("440100", Map.of(), objects, "org.cppcc.consultation").run();
+        System.out.println("[authorization matrix] consultation-service: " + mine.summary() + "; from 440100: " + foreign.summary());
+        assertEquals(List.of(), mine.failures());
         assertEquals(List.of(), foreign.failures());
     }
 }

@@ -78,12 +78,19 @@ public final class Api {
         return send(r.POST(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
+    /** A DELETE, with a bearer token, or anonymous when token is null. */
+    public Reply delete(String url, String token) {
+        return send(json(url, token).DELETE());
+    }
+
     public Reply put(String url, String token, Object body) {
         return send(json(url, token).PUT(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
+    /** A JSON request, with a bearer token, or anonymous when token is null (the public calls). */
     private static HttpRequest.Builder json(String url, String token) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json");
+        return token == null ? r : r.header("Authorization", "Bearer " + token);
     }
 
     private static String write(Object body) {

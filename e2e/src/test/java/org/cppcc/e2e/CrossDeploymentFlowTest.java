@@ -44,11 +44,6 @@ class CrossDeploymentFlowTest extends E2eTest {
         }
     }
 
-    private static JsonNode ok(Api.Reply r, int status) {
-        assertEquals(status, r.status(), () -> r.body().toString());
-        return r.body();
-    }
-
     /** A person of the province's realm, once their account exists there (created by its members-service). */
     private static String gxToken(String username) {
         String[] token = new String[1];

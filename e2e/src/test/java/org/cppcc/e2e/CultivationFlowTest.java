@@ -26,11 +26,6 @@ class CultivationFlowTest extends E2eTest {
         return platform.url(Service.PROPOSALS) + "/committees/" + path;
     }
 
-    private static JsonNode ok(Api.Reply r, int status) {
-        assertEquals(status, r.status(), () -> r.body().toString());
-        return r.body();
-    }
-
     private static String registered(String committee, String member, String staff, String title) {
         String id = ok(api.post(proposals(committee + "/proposals"), token(member),
                 Map.of("title", title, "body", "建议上级统筹推进，形成区域协同。", "publishConsent", true)), 201).get("id").asText();

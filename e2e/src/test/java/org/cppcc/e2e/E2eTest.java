@@ -16,6 +16,12 @@ abstract class E2eTest {
         api = E2ePlatform.api();
     }
 
+    /** The reply's body, once its status is the one expected (else the test fails showing the body). */
+    static com.fasterxml.jackson.databind.JsonNode ok(Api.Reply r, int status) {
+        org.junit.jupiter.api.Assertions.assertEquals(status, r.status(), () -> String.valueOf(r.body()));
+        return r.body();
+    }
+
     /** A demo user's token (retried while Keycloak cannot answer). */
     static String token(String user) {
         return E2ePlatform.token(user);
