@@ -31,10 +31,11 @@ class ConsultationFlowTest extends E2eTest {
         return platform.url(Service.CONSULTATION) + "/committees/440112/" + path;
     }
 
-    private static List<String> inbox(String user, String link) {
+    /** The bodies of the user's notifications of a category about a link. */
+    private static List<String> inbox(String user, String category, String link) {
         List<String> bodies = new ArrayList<>();
         ok(api.get(platform.url(Service.NOTIFICATION) + "/me/notifications?limit=100", token(user)), 200).get("items").forEach(n -> {
-            if (n.get("link").asText().equals(link)) {
+            if (n.get("link").asText().equals(link) && n.get("category").asText().equals(category)) {
                 bodies.add(n.get("body").asText());
             }
         });
@@ -107,12 +108,12 @@ class ConsultationFlowTest extends E2eTest {
 
         // told: the members of the plan; the office of the leave and the 批示; the author of what became of the opinion
         String activityLink = "/committees/440112/activities/" + activity;
-        await().atMost(Duration.ofSeconds(60)).until(() -> inbox("hp-member", activityLink).size() == 3
-                && !inbox("hp-member", "/committees/440112/consultation-plans/" + planId).isEmpty()
-                && inbox("hp-staff", activityLink).stream().anyMatch(b -> b.contains("请假：在外地出差"))
-                && !inbox("hp-staff", "/committees/440112/reports/" + report).isEmpty());
-        assertTrue(inbox("hp-member", activityLink).stream().anyMatch(b -> b.contains("出台企业服务专员工作办法")));
-        assertTrue(inbox("hp-member2", activityLink).isEmpty(), "hp-member2 gave no opinion");
+        await().atMost(Duration.ofSeconds(60)).until(() -> inbox("hp-member", "consultation.opinion", activityLink).size() == 3
+                && !inbox("hp-member", "consultation.plan", "/committees/440112/consultation-plans/" + planId).isEmpty()
+                && inbox("hp-staff", "consultation.answer", activityLink).stream().anyMatch(b -> b.contains("请假：在外地出差"))
+                && !inbox("hp-staff", "consultation.instruction", "/committees/440112/reports/" + report).isEmpty());
+        assertTrue(inbox("hp-member", "consultation.opinion", activityLink).stream().anyMatch(b -> b.contains("出台企业服务专员工作办法")));
+        assertTrue(inbox("hp-member2", "consultation.opinion", activityLink).isEmpty(), "hp-member2 gave no opinion");
 
         // 履职: invited and attended (by the check-in) for the activity; the opinion adopted and transformed — once each
         await().atMost(Duration.ofSeconds(60)).until(() -> entryKinds("hp-member", activity).size() >= 2 && entryKinds("hp-member", opinion).size() >= 2);
