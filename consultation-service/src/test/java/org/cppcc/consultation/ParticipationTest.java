@@ -75,6 +75,21 @@ class ParticipationTest {
         as("hp-staff").body("{\"records\":[{\"username\":\"hp-member2\",\"participation\":\"ATTENDED\"}]}")
                 .put("/committees/440112/activities/" + activity + "/attendance").then().statusCode(409)
                 .contentType("application/problem+json");
+
+        // 更正: the office corrects a recorded attendance with its reason; the correction is announced (履职 follows)
+        String correction = "/committees/440112/activities/" + activity + "/attendance/%s/correction";
+        as("hp-staff").body("{\"participation\":\"ATTENDED\"}").put(correction.formatted("hp-member2")).then().statusCode(400);
+        as("hp-member2").body("{\"participation\":\"ATTENDED\",\"reason\":\"x\"}").put(correction.formatted("hp-member2")).then().statusCode(403);
+        as("hp-staff").body("{\"participation\":\"ABSENT_WITHOUT_LEAVE\",\"reason\":\"签到有误\"}").put(correction.formatted("hp-member"))
+                .then().statusCode(409); // spoke: attended
+        as("hp-staff").body("{\"participation\":\"ABSENT_WITH_LEAVE\",\"reason\":\"x\"}").put(correction.formatted("hp-member2"))
+                .then().statusCode(409); // no change
+        as("hp-staff").body("{\"participation\":\"ATTENDED\",\"reason\":\"实际到会，签到表漏记\"}").put(correction.formatted("hp-member2"))
+                .then().statusCode(200).body("status", equalTo("ATTENDED"));
+        var corrected = TopicReader.await("consultations.events", e -> activity.equals(e.path("subject").asText())
+                && e.path("type").asText().endsWith("ParticipationCorrected.v1"), 1, Duration.ofSeconds(30)).get(0).path("data");
+        assertEquals(List.of(m2, "ABSENT_WITH_LEAVE", "ATTENDED", "实际到会，签到表漏记"), List.of(corrected.path("userId").asText(),
+                corrected.path("from").asText(), corrected.path("to").asText(), corrected.path("reason").asText()));
     }
 
     @Test

@@ -46,11 +46,12 @@ class ScoringTest {
         TopicReader.publish(topic, key, event);
     }
 
-    private static void participation(String user, String form, String participation, String time) {
+    private static String participation(String user, String form, String participation, String time) {
         String activity = UUID.randomUUID().toString();
         twice("consultations.events", activity, event("org.cppcc.consultations.ParticipationRecorded.v1", "110115", activity, time, """
                 {"activityId":"%s","title":"大兴区政协全体会议","form":"%s","userId":"%s","participation":"%s","occurredAt":"%s"}"""
                 .formatted(activity, form, user, participation, time)));
+        return activity;
     }
 
     private static io.restassured.path.json.JsonPath record(String as, String memberId, int year) {
@@ -73,6 +74,8 @@ class ScoringTest {
                 "{\"reportId\":\"%s\",\"title\":\"群众反映停车难\",\"authorUserId\":\"%s\"}".formatted(report, user)));
         participation(user, "PLENARY", "ATTENDED", "2025-01-10T01:00:00Z");
         participation(user, "STANDING_COMMITTEE", "ABSENT_WITHOUT_LEAVE", "2025-05-10T01:00:00Z");
+        // a meeting recorded as attended, then corrected to absent with leave: only the corrected entry stands
+        String corrected = participation(user, "PLENARY", "ATTENDED", "2025-08-10T01:00:00Z");
         participation(user, "TOPICAL", "SPOKE", "2025-06-10T01:00:00Z");
         participation(user, "RESEARCH", "ATTENDED", "2025-09-10T01:00:00Z");
         // an opinion given in a consultation, adopted and then turned into policy (成果转化)
@@ -85,12 +88,18 @@ class ScoringTest {
                 {"opinionId":"%s","activityId":"%s","activityTitle":"双月协商座谈会","authorUserId":"%s","text":"建议……",
                  "department":"区发改局","result":"出台办法","on":"2025-08-01"}""".formatted(opinion, activity, user)));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> record("dx-member", id, 2025).getList("entries.items").size() >= 9);
+        await().atMost(Duration.ofSeconds(30)).until(() -> record("dx-member", id, 2025).getList("entries.items").size() >= 10);
+        twice("consultations.events", corrected, event("org.cppcc.consultations.ParticipationCorrected.v1", "110115", corrected,
+                "2025-08-11T01:00:00Z", """
+                        {"activityId":"%s","title":"大兴区政协全体会议","form":"PLENARY","userId":"%s","from":"ATTENDED","to":"ABSENT_WITH_LEAVE",
+                         "reason":"当日请假，签到表误记","occurredAt":"2025-08-10T01:00:00Z"}""".formatted(corrected, user)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> record("dx-member", id, 2025).getList("entries.items.kind")
+                .contains("MEETING_ABSENT_WITH_LEAVE"));
         // every copy has been consumed: the duplicates had their chance (a condition, not a clock)
         TopicReader.awaitConsumed("members-service", Duration.ofSeconds(60), "proposals.events", "consultations.events");
         var r = record("dx-member", id, 2025);
         assertEquals(List.of("CONSULTATION_OPINION_ADOPTED", "CONSULTATION_OPINION_TRANSFORMED", "CONSULTATION_SPOKE",
-                        "MEETING_ABSENT_WITHOUT_LEAVE", "MEETING_ATTENDED", "OPINION_SUBMITTED", "PROPOSAL_SUBMITTED", "PROPOSAL_SUBMITTED",
+                        "MEETING_ABSENT_WITHOUT_LEAVE", "MEETING_ABSENT_WITH_LEAVE", "MEETING_ATTENDED", "OPINION_SUBMITTED", "PROPOSAL_SUBMITTED", "PROPOSAL_SUBMITTED",
                         "RESEARCH_JOINED"),
                 r.getList("entries.items.kind", String.class).stream().sorted().toList());
         // default rules: meetings 2 - 5, proposals 3 × 2, opinions 2, spoke 4, research 3, consultation opinion adopted 3 and transformed 5

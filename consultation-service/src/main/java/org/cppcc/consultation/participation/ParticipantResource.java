@@ -52,6 +52,15 @@ public class ParticipantResource {
         return participants.record(id, r);
     }
 
+    @PUT
+    @Path("attendance/{username}/correction")
+    @CommitteeRoles({Roles.CONSULTATION_OFFICE, Roles.COMMITTEE_ADMIN})
+    @Operation(summary = "更正: correct a person's recorded attendance, with the reason (their 履职 record follows)")
+    public ParticipantView correct(@PathParam("code") String code, @PathParam("id") UUID id, @PathParam("username") String username,
+                                   @Valid @NotNull Participants.Correction c) {
+        return participants.correct(id, username, c);
+    }
+
     @GET
     @Path("participants")
     @CommitteeRoles({Roles.MEMBER, Roles.CONSULTATION_OFFICE, Roles.PROPOSAL_OFFICE, Roles.LEADER, Roles.COMMITTEE_ADMIN})

@@ -64,6 +64,10 @@ public class Participants {
     public record CheckIn(@NotBlank @jakarta.validation.constraints.Pattern(regexp = "[0-9]{6}") String code) {
     }
 
+    /** A recorded attendance corrected: ATTENDED, ABSENT_WITH_LEAVE or ABSENT_WITHOUT_LEAVE, with the reason. */
+    public record Correction(@NotNull Participation participation, @NotBlank @Size(max = 500) String reason) {
+    }
+
     /** After this many wrong codes a person's attendance is for staff to record. */
     static final int MAX_CHECK_IN_FAILURES = 10;
 
@@ -233,6 +237,36 @@ public class Participants {
                 .setParameter(1, Participation.ATTENDED.name()).setParameter(2, SqlTime.param(now)).setParameter(3, activityId)
                 .setParameter(4, p[0]).executeUpdate();
         announce(a, (String) p[0], Participation.ATTENDED, now);
+        return list(activityId).stream().filter(v -> v.userId().equals(p[0])).findFirst().orElseThrow();
+    }
+
+    /**
+     * 更正: the office corrects a person's recorded attendance, with the reason; the correction is announced so that
+     * the 履职 record follows (the old entry replaced by the new). Someone who spoke cannot be made absent.
+     */
+    public ParticipantView correct(UUID activityId, String username, Correction c) {
+        ActivityView a = activities.get(activityId);
+        if (c.participation() == Participation.INVITED || c.participation() == Participation.SPOKE) {
+            throw Problems.badRequest("participation is ATTENDED, ABSENT_WITH_LEAVE or ABSENT_WITHOUT_LEAVE");
+        }
+        Object[] p = participant(activityId, username);
+        Participation from = Participation.valueOf((String) p[1]);
+        if (from == Participation.INVITED) {
+            throw Problems.conflict(username + "'s attendance has not been recorded yet: record it, not correct it");
+        }
+        if (from == c.participation()) {
+            throw Problems.conflict(username + "'s attendance is already " + from);
+        }
+        if ((Boolean) p[2] && c.participation() != Participation.ATTENDED) {
+            throw Problems.conflict(username + " spoke at the activity and so attended it");
+        }
+        Instant now = clock.instant();
+        em.createNativeQuery("update participant set status = ?1, updated_at = ?2 where activity_id = ?3 and user_id = ?4")
+                .setParameter(1, c.participation().name()).setParameter(2, SqlTime.param(now)).setParameter(3, activityId)
+                .setParameter(4, p[0]).executeUpdate();
+        outbox.publish(Topics.CONSULTATIONS, EventTypes.CONSULTATION_PARTICIPATION_CORRECTED, committee.code(), a.id(),
+                new org.cppcc.platform.events.contracts.ParticipationEvents.ParticipationCorrected(a.id(), a.title(), a.form().name(),
+                        (String) p[0], from, c.participation(), c.reason().strip(), a.startsAt()));
         return list(activityId).stream().filter(v -> v.userId().equals(p[0])).findFirst().orElseThrow();
     }
 

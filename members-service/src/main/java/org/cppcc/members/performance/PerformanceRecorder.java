@@ -7,6 +7,7 @@ import org.cppcc.platform.events.EventEnvelope;
 import org.cppcc.platform.events.EventTypes;
 import org.cppcc.platform.events.contracts.CultivationEvents;
 import org.cppcc.platform.events.contracts.OpinionReportEvents;
+import org.cppcc.platform.events.contracts.ParticipationEvents;
 import org.cppcc.platform.events.contracts.ParticipationEvents.ParticipationRecorded;
 import org.cppcc.platform.events.contracts.ConsultationEvents;
 import org.cppcc.platform.events.contracts.ProposalEvents;
@@ -105,20 +106,35 @@ public class PerformanceRecorder {
             }
             case EventTypes.CONSULTATION_PARTICIPATION_RECORDED -> {
                 ParticipationRecorded p = events.data(event, ParticipationRecorded.class);
-                PerformanceKind kind = switch (p.participation()) {
-                    case INVITED -> PerformanceKind.CONSULTATION_INVITED;
-                    case SPOKE -> PerformanceKind.CONSULTATION_SPOKE;
-                    case ABSENT_WITH_LEAVE -> PerformanceKind.MEETING_ABSENT_WITH_LEAVE;
-                    case ABSENT_WITHOUT_LEAVE -> PerformanceKind.MEETING_ABSENT_WITHOUT_LEAVE;
-                    case ATTENDED -> "RESEARCH".equals(p.form()) ? PerformanceKind.RESEARCH_JOINED
-                            : "INSPECTION".equals(p.form()) ? PerformanceKind.INSPECTION_JOINED : PerformanceKind.MEETING_ATTENDED;
-                };
+                PerformanceKind kind = kindOf(p.participation(), p.form());
                 add(event, p.userId(), kind, kind.label() + "：" + p.title(), "activity", p.activityId(), p.occurredAt());
+            }
+            case EventTypes.CONSULTATION_PARTICIPATION_CORRECTED -> {
+                // the compensating event: the entry for what was recorded gives way to the one for what was true
+                ParticipationEvents.ParticipationCorrected c = events.data(event, ParticipationEvents.ParticipationCorrected.class);
+                em.createNativeQuery("delete from performance_entry where user_id = ?1 and committee = ?2 and evidence_type = 'activity' "
+                                + "and evidence_id = ?3 and kind = ?4")
+                        .setParameter(1, c.userId()).setParameter(2, event.committee()).setParameter(3, c.activityId())
+                        .setParameter(4, kindOf(c.from(), c.form()).name()).executeUpdate();
+                PerformanceKind kind = kindOf(c.to(), c.form());
+                add(event, c.userId(), kind, kind.label() + "：" + c.title() + "（更正：" + c.reason() + "）", "activity", c.activityId(),
+                        c.occurredAt());
             }
             default -> {
                 // other steps of a proposal's or an activity's life are not duty-performance entries
             }
         }
+    }
+
+    private static PerformanceKind kindOf(ParticipationEvents.Participation participation, String form) {
+        return switch (participation) {
+            case INVITED -> PerformanceKind.CONSULTATION_INVITED;
+            case SPOKE -> PerformanceKind.CONSULTATION_SPOKE;
+            case ABSENT_WITH_LEAVE -> PerformanceKind.MEETING_ABSENT_WITH_LEAVE;
+            case ABSENT_WITHOUT_LEAVE -> PerformanceKind.MEETING_ABSENT_WITHOUT_LEAVE;
+            case ATTENDED -> "RESEARCH".equals(form) ? PerformanceKind.RESEARCH_JOINED
+                    : "INSPECTION".equals(form) ? PerformanceKind.INSPECTION_JOINED : PerformanceKind.MEETING_ATTENDED;
+        };
     }
 
     /** Records one entry in the caller's transaction (events, and self-records confirmed by staff). */

@@ -54,6 +54,7 @@ public final class EventTypes {
     public static final String CONSULTATION_OPINION_TRANSFORMED = "org.cppcc.consultations.OpinionTransformed.v1";
     public static final String CONSULTATION_OPINION_FEEDBACK = "org.cppcc.consultations.OpinionFeedback.v1";
     public static final String CONSULTATION_REPORT_INSTRUCTED = "org.cppcc.consultations.ReportInstructed.v1";
+    public static final String CONSULTATION_PARTICIPATION_CORRECTED = "org.cppcc.consultations.ParticipationCorrected.v1";
     public static final String CONSULTATION_PARTICIPATION_RECORDED = "org.cppcc.consultations.ParticipationRecorded.v1";
 
     private EventTypes() {

@@ -18,4 +18,12 @@ public final class ParticipationEvents {
     public record ParticipationRecorded(String activityId, String title, String form, String userId,
                                         Participation participation, Instant occurredAt) {
     }
+
+    /**
+     * A recorded attendance corrected by the office, with the reason: the entry for {@code from} no longer stands and
+     * one for {@code to} does (members-service replaces the one with the other in the member's 履职 record).
+     */
+    public record ParticipationCorrected(String activityId, String title, String form, String userId, Participation from,
+                                         Participation to, String reason, Instant occurredAt) {
+    }
 }
