@@ -46,8 +46,12 @@ class AuthorizationMatrixTest {
                 .then().statusCode(200);
         String speech = ActivityTest.as("hp-member").body("{\"title\":\"矩阵发言\",\"text\":\"正文\"}")
                 .post("/committees/440112/activities/" + activity + "/speeches").then().statusCode(200).extract().path("id");
+        String online = ActivityTest.as("hp-staff").body("{\"form\":\"ONLINE\",\"title\":\"矩阵网络议政\",\"startsAt\":\"2031-01-01T09:00:00Z\","
+                + "\"location\":\"线上\"}").post("/committees/440112/activities").then().statusCode(201).extract().path("id");
+        String post = ActivityTest.as("hp-member").body("{\"text\":\"矩阵帖子\"}").post("/committees/440112/activities/" + online + "/posts")
+                .then().statusCode(200).extract().path("id");
         Map<String, String> objects = Map.of("activities", activity, "consultation-plans", plan, "topics", topic, "opinions", opinion,
-                "reports", report, "speeches", speech);
+                "reports", report, "speeches", speech, "posts", post);
         Map<String, List<String>> own = new java.util.HashMap<>();
         objects.forEach((k, v) -> own.put(k, List.of(v)));
         AuthorizationMatrix.Report mine = new AuthorizationMatrix("440112", own, Map.of(), "org.cppcc.consultation").run();
