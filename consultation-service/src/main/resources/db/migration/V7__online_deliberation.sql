@@ -15,3 +15,6 @@ create table thread_post (
     created_at      timestamptz   not null
 );
 create index thread_by_activity on thread_post (activity_id, status, created_at);
+
+-- 身边事好商量: the key printed on the notice (its QR code) a resident signs up with; the office reads it back to print
+alter table activity add column sign_up_key varchar(64);

@@ -56,8 +56,10 @@ class ResidentsAndSpeechesTest {
         return given().header("X-Forwarded-For", ADDRESS);
     }
 
+    private static String key;
+
     private static io.restassured.response.ValidatableResponse signUp(String committee, String activity, String body) {
-        return anonymous().contentType("application/json").body(body).post("/committees/" + committee + "/public/activities/" + activity + "/registrations")
+        return anonymous().header("X-Sign-Up-Key", key == null ? "none" : key).contentType("application/json").body(body).post("/committees/" + committee + "/public/activities/" + activity + "/registrations")
                 .then();
     }
 
@@ -72,6 +74,13 @@ class ResidentsAndSpeechesTest {
                 .post("/committees/440112/activities").then().statusCode(400);
         String activity = schedule("NEIGHBOURHOOD", startsAt, ",\"openToResidents\":true,\"capacity\":2");
         String internal = schedule("NEIGHBOURHOOD", startsAt, "");
+        // the key printed on the notice: for the office only; without it (or with another) the activity is not found
+        as("hp-member").get("/committees/440112/activities/" + activity + "/sign-up-link").then().statusCode(403);
+        as("hp-staff").get("/committees/440112/activities/" + internal + "/sign-up-link").then().statusCode(409);
+        key = "0".repeat(32);
+        signUp("440112", activity, resident("王阿姨", "13912345678")).statusCode(404);
+        key = as("hp-staff").get("/committees/440112/activities/" + activity + "/sign-up-link").then().statusCode(200).extract().path("key");
+        assertEquals(32, key.length());
         List<String> open = anonymous().get("/committees/440112/public/activities").then().statusCode(200).extract().jsonPath().getList("id");
         assertTrue(open.contains(activity) && !open.contains(internal), open.toString());
 
@@ -94,10 +103,11 @@ class ResidentsAndSpeechesTest {
         as("hp-member").get("/committees/440112/activities/" + activity + "/registrations").then().statusCode(403);
 
         // a cancelled place goes to the first in line; cancelling again changes nothing; an unknown link is not found
-        anonymous().delete("/committees/440112/public/registrations/" + a).then().statusCode(204);
-        anonymous().delete("/committees/440112/public/registrations/" + a).then().statusCode(204);
-        anonymous().delete("/committees/440112/public/registrations/" + "0".repeat(48)).then().statusCode(404);
-        anonymous().delete("/committees/440112/public/registrations/not-a-token").then().statusCode(400);
+        anonymous().header("X-Cancel-Token", a).delete("/committees/440112/public/registrations").then().statusCode(204);
+        anonymous().header("X-Cancel-Token", a).delete("/committees/440112/public/registrations").then().statusCode(204);
+        anonymous().header("X-Cancel-Token", "0".repeat(48)).delete("/committees/440112/public/registrations").then().statusCode(404);
+        anonymous().header("X-Cancel-Token", "not-a-token").delete("/committees/440112/public/registrations").then().statusCode(400);
+        anonymous().delete("/committees/440112/public/registrations").then().statusCode(400);
         JsonPath list = as("hp-staff").get("/committees/440112/activities/" + activity + "/registrations").then().statusCode(200).extract().jsonPath();
         assertEquals(List.of("李大爷", "张先生", "王阿姨"), list.getList("name"));
         assertEquals(List.of("REGISTERED", "REGISTERED", "CANCELLED"), list.getList("status"));

@@ -18,7 +18,7 @@ class UnauthenticatedAccessTest {
 
     /** What anyone may call without logging in. */
     static final Set<String> PUBLIC = Set.of("GET /committees/{code}/public/activities",
-            "POST /committees/{code}/public/activities/{id}/registrations", "DELETE /committees/{code}/public/registrations/{token}");
+            "POST /committees/{code}/public/activities/{id}/registrations", "DELETE /committees/{code}/public/registrations");
 
     @Test
     void onlyPublicOperationsAnswerWithoutAToken() {

@@ -80,7 +80,14 @@ public final class Api {
 
     /** A DELETE, with a bearer token, or anonymous when token is null. */
     public Reply delete(String url, String token) {
-        return send(json(url, token).DELETE());
+        return delete(url, token, java.util.Map.of());
+    }
+
+    /** A DELETE with extra headers. */
+    public Reply delete(String url, String token, java.util.Map<String, String> headers) {
+        HttpRequest.Builder r = json(url, token);
+        headers.forEach(r::header);
+        return send(r.DELETE());
     }
 
     public Reply put(String url, String token, Object body) {

@@ -99,11 +99,12 @@ class ConsultationFlowTest extends E2eTest {
                 "startsAt", Instant.now().plus(3, ChronoUnit.DAYS).toString(), "location", "长洲街社区", "capacity", 30, "openToResidents", true)), 201)
                 .get("id").asText();
         String publicBase = platform.url(Service.CONSULTATION) + "/committees/440112/public/";
+        String key = ok(api.get(consultation("activities/" + neighbourhood + "/sign-up-link"), token("hp-staff")), 200).get("key").asText();
         JsonNode signedUp = ok(api.post(publicBase + "activities/" + neighbourhood + "/registrations", null,
-                Map.of("name", "王阿姨", "phone", "13912340000", "consent", true)), 201);
+                Map.of("name", "王阿姨", "phone", "13912340000", "consent", true), Map.of("X-Sign-Up-Key", key)), 201);
         assertEquals("REGISTERED", signedUp.get("status").asText());
         assertEquals(1, ok(api.get(consultation("activities/" + neighbourhood + "/registrations"), token("hp-staff")), 200).size());
-        Api.Reply cancelled = api.delete(publicBase + "registrations/" + signedUp.get("cancelToken").asText(), null);
+        Api.Reply cancelled = api.delete(publicBase + "registrations", null, Map.of("X-Cancel-Token", signedUp.get("cancelToken").asText()));
         assertEquals(204, cancelled.status());
 
         // told: the members of the plan; the office of the leave and the 批示; the author of what became of the opinion

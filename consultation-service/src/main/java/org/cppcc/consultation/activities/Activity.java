@@ -34,6 +34,8 @@ public class Activity {
     public Integer capacity;
     /** 身边事好商量: residents may sign up without an account */
     public boolean openToResidents;
+    /** the key on its public notice that residents sign up with (never in the activity's view) */
+    public String signUpKey;
     public String createdBy;
     public Instant createdAt;
     @Version

@@ -78,6 +78,7 @@ public class ActivityService {
             if (a.openToResidents && a.form != ConsultationForm.NEIGHBOURHOOD) {
                 throw Problems.badRequest("residents sign up for 身边事好商量 (NEIGHBOURHOOD) activities only");
             }
+            a.signUpKey = a.openToResidents ? org.cppcc.consultation.participation.Residents.newKey() : null;
             if (r.topicId() != null) {
                 try {
                     plans.topic(r.topicId());

@@ -101,6 +101,14 @@ public class ParticipantResource {
         return residents.list(id);
     }
 
+    @GET
+    @Path("sign-up-link")
+    @CommitteeRoles({Roles.CONSULTATION_OFFICE})
+    @Operation(summary = "身边事好商量: the key and QR payload for the activity's public notice")
+    public Residents.SignUpLink signUpLink(@PathParam("code") String code, @PathParam("id") UUID id) {
+        return residents.link(id);
+    }
+
     @POST
     @Path("speeches")
     @CommitteeRoles({Roles.MEMBER})

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -44,18 +46,19 @@ public class PublicActivityResource {
 
     @POST
     @Path("activities/{id}/registrations")
-    @Extension(name = "x-public", value = "true")
-    @Operation(summary = "Sign up with a name and a mobile number, consenting to their keeping; REGISTERED within the places, else WAITING; "
-            + "the cancelToken is shown once")
-    public Response signUp(@PathParam("id") UUID id, @Valid @NotNull Residents.SignUp s) {
-        return Response.status(201).entity(residents.signUp(id, s)).build();
+    @Extension(name = "x-resident-key", value = "sign-up")
+    @Operation(summary = "Sign up (with the key of the activity's notice, X-Sign-Up-Key) with a name and a mobile number, consenting to "
+            + "their keeping; REGISTERED within the places, else WAITING; the cancelToken is shown once")
+    public Response signUp(@PathParam("id") UUID id, @HeaderParam("X-Sign-Up-Key") @Size(max = 64) String key,
+                           @Valid @NotNull Residents.SignUp s) {
+        return Response.status(201).entity(residents.signUp(id, key, s)).build();
     }
 
     @DELETE
-    @Path("registrations/{token}")
-    @Extension(name = "x-public", value = "true")
-    @Operation(summary = "Cancel with the token given at sign-up (the first on the waiting list takes the place)")
-    public Response cancel(@PathParam("token") @Pattern(regexp = "[0-9a-f]{48}") String token) {
+    @Path("registrations")
+    @Extension(name = "x-resident-key", value = "cancel")
+    @Operation(summary = "Cancel with the token given at sign-up (X-Cancel-Token); the first on the waiting list takes the place")
+    public Response cancel(@HeaderParam("X-Cancel-Token") @NotNull @Pattern(regexp = "[0-9a-f]{48}") String token) {
         residents.cancel(token);
         return Response.noContent().build();
     }

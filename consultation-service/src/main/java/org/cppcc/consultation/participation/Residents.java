@@ -69,10 +69,13 @@ public class Residents {
                 (Integer) r[4], ((Number) r[5]).longValue())).toList();
     }
 
-    public SignedUp signUp(UUID activityId, SignUp s) {
+    /** The key on the notice must match (constant time); a wrong or missing one looks like an activity not open to residents. */
+    public SignedUp signUp(UUID activityId, String key, SignUp s) {
         Activity a = em.createQuery("from Activity a where a.id = :id", Activity.class).setParameter("id", activityId)
                 .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
-                .filter(x -> x.openToResidents && x.status == ActivityStatus.SCHEDULED)
+                .filter(x -> x.openToResidents && x.status == ActivityStatus.SCHEDULED && x.signUpKey != null && key != null
+                        && java.security.MessageDigest.isEqual(x.signUpKey.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                        key.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
                 .orElseThrow(() -> Problems.notFound("activity open to residents", activityId));
         if (!a.startsAt.isAfter(clock.instant())) {
             throw Problems.conflict("sign-up has closed: the activity has begun");
@@ -113,6 +116,28 @@ public class Residents {
             em.createNativeQuery("update resident_registration set status = 'REGISTERED' where id = (select id from resident_registration "
                     + "where activity_id = ?1 and status = 'WAITING' order by created_at, id limit 1)").setParameter(1, activityId).executeUpdate();
         }
+    }
+
+    /** The sign-up key of an activity open to residents, for the office to print (the notice's QR code carries it). */
+    public record SignUpLink(String key, String path, String qrPayload) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SignUpLink link(UUID activityId) {
+        Activity a = em.createQuery("from Activity a where a.id = :id", Activity.class).setParameter("id", activityId).getResultStream()
+                .findFirst().orElseThrow(() -> Problems.notFound("activity", activityId));
+        if (!a.openToResidents) {
+            throw Problems.conflict("the activity is not open to residents");
+        }
+        String path = "/committees/" + committee.code() + "/public/activities/" + a.id + "/registrations";
+        return new SignUpLink(a.signUpKey, path, "cppcc-signup:" + committee.code() + ":" + a.id + ":" + a.signUpKey);
+    }
+
+    /** A new key for an activity's notice. */
+    public static String newKey() {
+        byte[] raw = new byte[16];
+        RANDOM.nextBytes(raw);
+        return HexFormat.of().formatHex(raw);
     }
 
     /** The office's list: registered first, then the waiting list in order. */

@@ -41,6 +41,9 @@ public class OpenApiDocumentation implements OASFilter {
     static final String ADMIN = "PlatformAdministrator";
     static final String PROVIDER = "ProviderToken";
     static final String PROBLEM = "Problem";
+    /** 身边事好商量: the key on the activity's notice (sign-up) and the token a resident was given (cancellation). */
+    static final String RESIDENT_SIGN_UP = "ResidentSignUpKey";
+    static final String RESIDENT_CANCEL = "ResidentCancelToken";
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
@@ -59,6 +62,12 @@ public class OpenApiDocumentation implements OASFilter {
         components.addSecurityScheme(PROVIDER, OASFactory.createSecurityScheme().type(SecurityScheme.Type.APIKEY)
                 .in(SecurityScheme.In.HEADER).name("X-Receipt-Token")
                 .description("The shared token a message provider was given for its delivery receipts"));
+        components.addSecurityScheme(RESIDENT_SIGN_UP, OASFactory.createSecurityScheme().type(SecurityScheme.Type.APIKEY)
+                .in(SecurityScheme.In.HEADER).name("X-Sign-Up-Key")
+                .description("The key on an activity's public notice (its QR code), which residents sign up with; the office can replace it"));
+        components.addSecurityScheme(RESIDENT_CANCEL, OASFactory.createSecurityScheme().type(SecurityScheme.Type.APIKEY)
+                .in(SecurityScheme.In.HEADER).name("X-Cancel-Token")
+                .description("The token a resident was given when signing up (shown once; only its hash is kept)"));
         Set<Schema> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         if (components.getSchemas() != null) {
             components.getSchemas().values().forEach(s -> limit(s, Limits.TEXT, seen));
@@ -77,8 +86,12 @@ public class OpenApiDocumentation implements OASFilter {
         Map<String, Object> ext = op.getExtensions() == null ? Map.of() : op.getExtensions();
         boolean open = ext.containsKey("x-public");
         boolean provider = ext.containsKey("x-provider-callback");
+        Object resident = ext.get("x-resident-key");
         if (provider) {
             op.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(PROVIDER)));
+        } else if (resident != null) {
+            op.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme("cancel".equals(String.valueOf(resident))
+                    ? RESIDENT_CANCEL : RESIDENT_SIGN_UP)));
         } else if (!open) {
             op.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(path.startsWith("/admin/") ? ADMIN : BEARER)));
         }
