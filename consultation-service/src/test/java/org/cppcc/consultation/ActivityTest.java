@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -53,6 +54,29 @@ class ActivityTest {
         as("hp-member").get("/committees/440112/activities").then().statusCode(200).body("items.id", hasItem(id));
         var events = TopicReader.await("consultations.events", e -> id.equals(e.path("subject").asText()), 1, Duration.ofSeconds(30));
         assertEquals("org.cppcc.consultations.ActivityScheduled.v1", events.get(0).get("type").asText());
+    }
+
+    /** Each form with what it needs: 对口协商 a department, 提案办理协商 the proposal, 界别协商 sectors, 委员议事厅 its episode. */
+    @Test
+    void eachFormCarriesWhatItNeeds() {
+        String base = "{\"form\":\"%s\",\"title\":\"形式测试\",\"startsAt\":\"2026-12-10T09:30:00+08:00\",\"location\":\"区政协\"%s}";
+        as("hp-staff").body(base.formatted("COUNTERPART", "")).post("/committees/440112/activities").then().statusCode(400);
+        as("hp-staff").body(base.formatted("COUNTERPART", ",\"department\":\"区教育局\"")).post("/committees/440112/activities").then()
+                .statusCode(201).body("department", equalTo("区教育局"));
+        as("hp-staff").body(base.formatted("PROPOSAL_HANDLING", "")).post("/committees/440112/activities").then().statusCode(400);
+        String proposal = java.util.UUID.randomUUID().toString();
+        as("hp-staff").body(base.formatted("PROPOSAL_HANDLING", ",\"proposalId\":\"" + proposal + "\",\"handlingUnits\":[\"区住建局\",\"区城管局\"]"))
+                .post("/committees/440112/activities").then().statusCode(201).body("proposalId", equalTo(proposal))
+                .body("handlingUnits", equalTo(List.of("区住建局", "区城管局")));
+        as("hp-staff").body(base.formatted("SECTOR", "")).post("/committees/440112/activities").then().statusCode(400);
+        as("hp-staff").body(base.formatted("SECTOR", ",\"sectors\":[\"经济界\",\"科技界\"]")).post("/committees/440112/activities").then()
+                .statusCode(201).body("sectors", equalTo(List.of("经济界", "科技界")));
+        as("hp-staff").body(base.formatted("THEMATIC", ",\"department\":\"区教育局\"")).post("/committees/440112/activities").then().statusCode(400);
+        int first = as("hp-staff").body(base.formatted("DELIBERATION_HALL", "")).post("/committees/440112/activities").then().statusCode(201)
+                .extract().path("episode");
+        int second = as("hp-staff").body(base.formatted("DELIBERATION_HALL", "")).post("/committees/440112/activities").then().statusCode(201)
+                .extract().path("episode");
+        assertEquals(first + 1, second, "委员议事厅 episodes are numbered one after another");
     }
 
     @Test

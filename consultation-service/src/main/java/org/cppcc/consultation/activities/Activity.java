@@ -34,6 +34,15 @@ public class Activity {
     public Integer capacity;
     /** 身边事好商量: residents may sign up without an account */
     public boolean openToResidents;
+    /** 对口协商: the matching government department */
+    public String department;
+    /** 提案办理协商: the proposal (proposals-service's id) and the units handling it (names, 、-separated) */
+    public UUID proposalRef;
+    public String handlingUnits;
+    /** 界别协商: the sectors taking part (、-separated) */
+    public String sectors;
+    /** 委员议事厅: its episode, 第N期 of the committee */
+    public Integer episode;
     /** the key on its public notice that residents sign up with (never in the activity's view) */
     public String signUpKey;
     public String createdBy;

@@ -34,7 +34,13 @@ public class ActivityService {
                                    /** places for residents signing up (null: no limit) */
                                    @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(10000) Integer capacity,
                                    /** 身边事好商量 (NEIGHBOURHOOD) only: residents sign up without an account */
-                                   Boolean openToResidents) {
+                                   Boolean openToResidents,
+                                   /** 对口协商 (COUNTERPART): the matching department — required there */
+                                   @Size(max = 100) String department,
+                                   /** 提案办理协商 (PROPOSAL_HANDLING): the proposal — required there — and the units handling it */
+                                   UUID proposalId, @Size(max = 10) java.util.List<@NotBlank @Size(max = 40) String> handlingUnits,
+                                   /** 界别协商 (SECTOR): the sectors taking part — required there */
+                                   @Size(max = 10) java.util.List<@NotBlank @Size(max = 40) String> sectors) {
     }
 
     public record CancelActivity(@NotBlank @Size(max = 500) String reason) {
@@ -42,10 +48,16 @@ public class ActivityService {
 
     public record ActivityView(String id, String committee, ConsultationForm form, String title, Instant startsAt, String location,
                                ActivityStatus status, String cancelReason, Instant createdAt, String topicId, Integer capacity,
-                               boolean openToResidents, long version) {
+                               boolean openToResidents, String department, String proposalId, java.util.List<String> handlingUnits,
+                               java.util.List<String> sectors, Integer episode, long version) {
         static ActivityView of(Activity a) {
             return new ActivityView(a.id.toString(), a.committee, a.form, a.title, a.startsAt, a.location, a.status, a.cancelReason,
-                    a.createdAt, a.topicId == null ? null : a.topicId.toString(), a.capacity, a.openToResidents, a.version);
+                    a.createdAt, a.topicId == null ? null : a.topicId.toString(), a.capacity, a.openToResidents, a.department,
+                    a.proposalRef == null ? null : a.proposalRef.toString(), split(a.handlingUnits), split(a.sectors), a.episode, a.version);
+        }
+
+        private static java.util.List<String> split(String joined) {
+            return joined == null || joined.isEmpty() ? java.util.List.of() : java.util.List.of(joined.split("、"));
         }
     }
 
@@ -79,6 +91,7 @@ public class ActivityService {
                 throw Problems.badRequest("residents sign up for 身边事好商量 (NEIGHBOURHOOD) activities only");
             }
             a.signUpKey = a.openToResidents ? org.cppcc.consultation.participation.Residents.newKey() : null;
+            formFields(a, r);
             if (r.topicId() != null) {
                 try {
                     plans.topic(r.topicId());
@@ -95,6 +108,43 @@ public class ActivityService {
                     new ActivityScheduled(a.id.toString(), a.form.name(), a.title, a.startsAt, a.location));
             return new Created<>(a.id.toString(), ActivityView.of(a));
         });
+    }
+
+    /** What the form needs of its own; another form's fields are refused rather than silently kept. */
+    private void formFields(Activity a, ScheduleActivity r) {
+        boolean department = r.department() != null && !r.department().isBlank();
+        boolean sectors = r.sectors() != null && !r.sectors().isEmpty();
+        boolean units = r.handlingUnits() != null && !r.handlingUnits().isEmpty();
+        switch (a.form) {
+            case COUNTERPART -> {
+                if (!department) {
+                    throw Problems.badRequest("对口协商 (COUNTERPART) names the matching department (department)");
+                }
+            }
+            case PROPOSAL_HANDLING -> {
+                if (r.proposalId() == null) {
+                    throw Problems.badRequest("提案办理协商 (PROPOSAL_HANDLING) names the proposal (proposalId) and may name its units");
+                }
+            }
+            case SECTOR -> {
+                if (!sectors) {
+                    throw Problems.badRequest("界别协商 (SECTOR) names the sectors taking part (sectors)");
+                }
+            }
+            case DELIBERATION_HALL -> a.episode = ((Number) Panache.getEntityManager().createNativeQuery(
+                            "select coalesce(max(episode), 0) + 1 from activity where committee = ?1 and episode is not null")
+                    .setParameter(1, committee.code()).getSingleResult()).intValue(); // a concurrent twin: the unique index answers 409
+            default -> {
+            }
+        }
+        if ((department && a.form != ConsultationForm.COUNTERPART) || (sectors && a.form != ConsultationForm.SECTOR)
+                || ((r.proposalId() != null || units) && a.form != ConsultationForm.PROPOSAL_HANDLING)) {
+            throw Problems.badRequest("department is for COUNTERPART, sectors for SECTOR, proposalId and handlingUnits for PROPOSAL_HANDLING");
+        }
+        a.department = department ? r.department().strip() : null;
+        a.proposalRef = r.proposalId();
+        a.handlingUnits = units ? String.join("、", r.handlingUnits().stream().map(String::strip).toList()) : null;
+        a.sectors = sectors ? String.join("、", r.sectors().stream().map(String::strip).toList()) : null;
     }
 
     /** 取消: calls an activity off; cancelling twice is a conflict. */
