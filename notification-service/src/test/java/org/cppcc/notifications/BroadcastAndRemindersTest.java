@@ -167,12 +167,17 @@ class BroadcastAndRemindersTest {
         Events.publish("consultations.events", report, Events.envelope(UUID.randomUUID().toString(), "consultation-service",
                 "org.cppcc.consultations.ReportInstructed.v1", report, "440112", "{\"reportId\":\"" + report
                         + "\",\"topicId\":\"t\",\"title\":\"协商报告\",\"instructedBy\":\"区委书记\",\"instruction\":\"抓好落实\"}"));
+        Events.publish("consultations.events", activity, Events.envelope(UUID.randomUUID().toString(), "consultation-service",
+                "org.cppcc.consultations.ParticipationRecorded.v1", activity, "440112", "{\"activityId\":\"" + activity
+                        + "\",\"title\":\"双月协商座谈会\",\"form\":\"BIMONTHLY\",\"userId\":\"" + member
+                        + "\",\"participation\":\"INVITED\",\"occurredAt\":\"2026-11-22T08:00:00Z\"}"));
         String activityLink = "/committees/440112/activities/" + activity;
         await().atMost(Duration.ofSeconds(30)).until(() -> bodies("hp-member", "/committees/440112/consultation-plans/" + plan).size() == 1
-                && bodies("hp-member", activityLink).size() == 1 && bodies("hp-staff", activityLink).size() == 1
+                && bodies("hp-member", activityLink).size() == 2 && bodies("hp-staff", activityLink).size() == 1
                 && bodies("hp-staff", "/committees/440112/reports/" + report).size() == 1);
         assertEquals(List.of("2031年协商计划《2031年度协商计划》已发布，共6个议题。"), bodies("hp-member", "/committees/440112/consultation-plans/" + plan));
-        assertTrue(bodies("hp-member", activityLink).get(0).contains("已被区政府采纳"), bodies("hp-member", activityLink).toString());
+        assertTrue(bodies("hp-member", activityLink).stream().anyMatch(b -> b.contains("已被区政府采纳")), bodies("hp-member", activityLink).toString());
+        assertTrue(bodies("hp-member", activityLink).stream().anyMatch(b -> b.contains("诚邀您参加“双月协商座谈会”")), "the invitation, to the invited");
         assertTrue(bodies("hp-staff", activityLink).get(0).contains("请假：出差"));
         assertTrue(bodies("hp-staff", "/committees/440112/reports/" + report).get(0).contains("区委书记批示：抓好落实"));
         assertTrue(bodies("hp-member2", activityLink).isEmpty(), "the author only");

@@ -47,6 +47,8 @@ public enum Category {
     EXTENSION_DECIDED("assignment.extension-decided", Priority.HIGH),
     /** 转来信: a letter forwarded to a department */
     LETTER_FORWARDED("letter.forwarded", Priority.NORMAL),
+    /** an invitation to a consultation activity, research trip or inspection (to the invited member) */
+    CONSULTATION_INVITED("consultation.invited", Priority.HIGH),
     /** 年度协商计划 published (to the members) */
     CONSULTATION_PLAN("consultation.plan", Priority.LOW),
     /** a member accepted or asked for leave (to the consultation office) */

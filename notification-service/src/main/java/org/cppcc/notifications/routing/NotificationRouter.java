@@ -15,6 +15,7 @@ import org.cppcc.platform.events.contracts.HandlingUnitRegistered;
 import org.cppcc.platform.events.contracts.MemberJoined;
 import org.cppcc.platform.events.contracts.ClueEvents;
 import org.cppcc.platform.events.contracts.ConsultationEvents;
+import org.cppcc.platform.events.contracts.ParticipationEvents;
 import org.cppcc.platform.events.contracts.CultivationEvents;
 import org.cppcc.platform.events.contracts.OpinionReportEvents;
 import org.cppcc.platform.events.contracts.PerformanceEvents;
@@ -258,6 +259,13 @@ public class NotificationRouter {
                 reminders.cancel("activity:" + a.activityId());
                 send(event, new Message(AudienceKind.ROLE, Notification.roleAudience(c, Roles.MEMBER), Category.CONSULTATION_CANCELLED,
                         Map.of("title", a.title(), "reason", a.reason()), "/committees/" + c + "/activities/" + a.activityId()));
+            }
+            case EventTypes.CONSULTATION_PARTICIPATION_RECORDED -> {
+                ParticipationEvents.ParticipationRecorded p = events.data(event, ParticipationEvents.ParticipationRecorded.class);
+                if (p.participation() == ParticipationEvents.Participation.INVITED) { // the other facts are 履职's, not news to the member
+                    send(event, new Message(AudienceKind.USER, p.userId(), Category.CONSULTATION_INVITED, Map.of("title", p.title()),
+                            activityLink(c, p.activityId())));
+                }
             }
             case EventTypes.CONSULTATION_PLAN_PUBLISHED -> {
                 ConsultationEvents.PlanPublished x = events.data(event, ConsultationEvents.PlanPublished.class);
