@@ -50,8 +50,10 @@ class AuthorizationMatrixTest {
                 + "\"location\":\"线上\"}").post("/committees/440112/activities").then().statusCode(201).extract().path("id");
         String post = ActivityTest.as("hp-member").body("{\"text\":\"矩阵帖子\"}").post("/committees/440112/activities/" + online + "/posts")
                 .then().statusCode(200).extract().path("id");
+        String guest = ActivityTest.as("hp-staff").body("{\"name\":\"矩阵专家\",\"organisation\":\"大学\",\"kind\":\"EXPERT\"}")
+                .post("/committees/440112/activities/" + activity + "/guests").then().statusCode(200).extract().path("id");
         Map<String, String> objects = Map.of("activities", activity, "consultation-plans", plan, "topics", topic, "opinions", opinion,
-                "reports", report, "speeches", speech, "posts", post);
+                "reports", report, "speeches", speech, "posts", post, "guests", guest);
         Map<String, List<String>> own = new java.util.HashMap<>();
         objects.forEach((k, v) -> own.put(k, List.of(v)));
         AuthorizationMatrix.Report mine = new AuthorizationMatrix("440112", own, Map.of(), "org.cppcc.consultation").run();

@@ -92,6 +92,28 @@ class ParticipationTest {
                 corrected.path("from").asText(), corrected.path("to").asText(), corrected.path("reason").asText()));
     }
 
+    /** Guests without an account: the least data, their attendance once it has begun; not a member's business. */
+    @Test
+    void guestsAreInvitedWithTheLeastDataAndTheirAttendanceTaken() {
+        String activity = schedule("2026-04-10T09:30:00+08:00");
+        String base = "/committees/440112/activities/" + activity + "/guests";
+        as("hp-staff").body("{\"name\":\"王教授\",\"organisation\":\"中山大学\",\"kind\":\"PROFESSOR\"}").post(base).then().statusCode(400);
+        as("hp-member").body("{\"name\":\"王教授\",\"organisation\":\"中山大学\",\"kind\":\"EXPERT\"}").post(base).then().statusCode(403);
+        String guest = as("hp-staff").body("{\"name\":\"王教授\",\"organisation\":\"中山大学\",\"kind\":\"EXPERT\"}").post(base).then()
+                .statusCode(200).body("phone", equalTo(null)).extract().path("id");
+        as("hp-staff").body("{\"name\":\"李局长\",\"organisation\":\"区住建局\",\"kind\":\"OFFICIAL\",\"phone\":\"02082000000\"}").post(base)
+                .then().statusCode(200);
+        as("hp-staff").body("{\"attended\":true}").put(base + "/" + guest + "/attendance").then().statusCode(200).body("attended", equalTo(true));
+        as("hp-staff").body("{\"attended\":true}").put(base + "/" + UUID.randomUUID() + "/attendance").then().statusCode(404);
+        as("hp-member").get(base).then().statusCode(403);
+        assertEquals(List.of("王教授", "李局长"), as("hp-staff").get(base).then().statusCode(200).extract().jsonPath().getList("name"));
+        String future = schedule("2030-02-01T09:30:00+08:00");
+        String later = as("hp-staff").body("{\"name\":\"赵委员\",\"organisation\":\"民盟区委\",\"kind\":\"PARTY_GUEST\"}")
+                .post("/committees/440112/activities/" + future + "/guests").then().statusCode(200).extract().path("id");
+        as("hp-staff").body("{\"attended\":true}").put("/committees/440112/activities/" + future + "/guests/" + later + "/attendance").then()
+                .statusCode(409);
+    }
+
     @Test
     void badAttendanceIsRejectedAndChangesNothing() {
         String activity = schedule("2026-03-10T09:30:00+08:00");

@@ -28,8 +28,10 @@ public class ParticipantResource {
     private final Participants participants;
     private final Speeches speeches;
     private final Residents residents;
+    private final Guests guests;
 
-    public ParticipantResource(Participants participants, Speeches speeches, Residents residents) {
+    public ParticipantResource(Participants participants, Speeches speeches, Residents residents, Guests guests) {
+        this.guests = guests;
         this.participants = participants;
         this.speeches = speeches;
         this.residents = residents;
@@ -99,6 +101,31 @@ public class ParticipantResource {
     @Operation(summary = "身边事好商量: the residents signed up (registered, then the waiting list)")
     public List<Residents.RegistrationView> registrations(@PathParam("code") String code, @PathParam("id") UUID id) {
         return residents.list(id);
+    }
+
+    @POST
+    @Path("guests")
+    @CommitteeRoles({Roles.CONSULTATION_OFFICE})
+    @Operation(summary = "Invite a guest without a member account: expert, department official, party guest ({name, organisation, kind, phone?})")
+    public Guests.GuestView inviteGuest(@PathParam("code") String code, @PathParam("id") UUID id, @Valid @NotNull Guests.Invite g) {
+        return guests.invite(id, g);
+    }
+
+    @GET
+    @Path("guests")
+    @CommitteeRoles({Roles.CONSULTATION_OFFICE, Roles.LEADER, Roles.COMMITTEE_ADMIN})
+    @Operation(summary = "The activity's guests and whether they came")
+    public List<Guests.GuestView> guests(@PathParam("code") String code, @PathParam("id") UUID id) {
+        return guests.list(id);
+    }
+
+    @PUT
+    @Path("guests/{guest}/attendance")
+    @CommitteeRoles({Roles.CONSULTATION_OFFICE})
+    @Operation(summary = "Whether the guest came ({\"attended\": true|false}), once the activity has begun")
+    public Guests.GuestView guestAttendance(@PathParam("code") String code, @PathParam("id") UUID id, @PathParam("guest") UUID guest,
+                                            @Valid @NotNull Guests.Attendance a) {
+        return guests.attendance(id, guest, a);
     }
 
     @GET
