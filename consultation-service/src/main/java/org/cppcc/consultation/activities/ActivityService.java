@@ -90,7 +90,7 @@ public class ActivityService {
             if (a.openToResidents && a.form != ConsultationForm.NEIGHBOURHOOD) {
                 throw Problems.badRequest("residents sign up for 身边事好商量 (NEIGHBOURHOOD) activities only");
             }
-            a.signUpKey = a.openToResidents ? org.cppcc.consultation.participation.Residents.newKey() : null;
+            a.signUpKey = a.openToResidents ? newSignUpKey() : null;
             formFields(a, r);
             if (r.topicId() != null) {
                 try {
@@ -108,6 +108,15 @@ public class ActivityService {
                     new ActivityScheduled(a.id.toString(), a.form.name(), a.title, a.startsAt, a.location));
             return new Created<>(a.id.toString(), ActivityView.of(a));
         });
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /** The key printed on a 身边事好商量 notice (16 random bytes, hex). */
+    private static String newSignUpKey() {
+        byte[] raw = new byte[16];
+        RANDOM.nextBytes(raw);
+        return java.util.HexFormat.of().formatHex(raw);
     }
 
     /** What the form needs of its own; another form's fields are refused rather than silently kept. */

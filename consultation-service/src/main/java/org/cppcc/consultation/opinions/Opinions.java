@@ -168,7 +168,7 @@ public class Opinions {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<OpinionView> ofActivity(UUID activityId) {
         activities.get(activityId);
-        boolean staff = committee.has(Roles.CONSULTATION_OFFICE) || committee.has(Roles.LEADER) || committee.has(Roles.COMMITTEE_ADMIN);
+        boolean staff = org.cppcc.consultation.committees.ConsultationStaff.readsEveryones(committee);
         var q = em.createNativeQuery(SELECT + "where activity_id = ?1 and committee = ?2" + (staff ? "" : " and author_user_id = ?3")
                 + " order by created_at, id").setParameter(1, activityId).setParameter(2, committee.code());
         if (!staff) {

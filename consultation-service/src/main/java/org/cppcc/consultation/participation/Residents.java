@@ -133,13 +133,6 @@ public class Residents {
         return new SignUpLink(a.signUpKey, path, "cppcc-signup:" + committee.code() + ":" + a.id + ":" + a.signUpKey);
     }
 
-    /** A new key for an activity's notice. */
-    public static String newKey() {
-        byte[] raw = new byte[16];
-        RANDOM.nextBytes(raw);
-        return HexFormat.of().formatHex(raw);
-    }
-
     /** The office's list: registered first, then the waiting list in order. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<RegistrationView> list(UUID activityId) {

@@ -17,7 +17,6 @@ import org.cppcc.platform.outbox.Outbox;
 import org.cppcc.platform.problem.Problems;
 import org.cppcc.platform.security.Caller;
 import org.cppcc.platform.tenancy.CommitteeContext;
-import org.cppcc.platform.tenancy.Roles;
 import org.cppcc.platform.time.SqlTime;
 
 import java.time.Clock;
@@ -113,7 +112,7 @@ public class Speeches {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SpeechView> ofActivity(UUID activityId) {
         activities.get(activityId);
-        boolean staff = committee.has(Roles.CONSULTATION_OFFICE) || committee.has(Roles.LEADER) || committee.has(Roles.COMMITTEE_ADMIN);
+        boolean staff = org.cppcc.consultation.committees.ConsultationStaff.readsEveryones(committee);
         var q = em.createNativeQuery(SELECT + "where activity_id = ?1 and committee = ?2" + (staff ? "" : " and user_id = ?3")
                 + " order by submitted_at, id").setParameter(1, activityId).setParameter(2, committee.code());
         if (!staff) {
