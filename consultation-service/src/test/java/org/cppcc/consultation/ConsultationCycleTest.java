@@ -133,6 +133,26 @@ class ConsultationCycleTest {
         assertEquals(4, all.getList("id").size());
         assertEquals("企业代表王女士", all.getString("find { it.id == '" + guest + "' }.authorName"));
         assertEquals(null, all.getString("find { it.id == '" + guest + "' }.authorUserId"), "a guest has no account");
+        // a guest on the activity's guest list: the opinion names the record, and its name is the record's
+        String expert = as("hp-staff").body("{\"name\":\"李教授\",\"organisation\":\"中山大学\",\"kind\":\"EXPERT\"}").post(base + "/guests")
+                .then().statusCode(200).extract().path("id");
+        as("hp-member").body("{\"text\":\"x\",\"guestId\":\"" + expert + "\"}").post(base + "/opinions").then().statusCode(403);
+        as("hp-staff").body("{\"text\":\"x\",\"guestId\":\"" + UUID.randomUUID() + "\"}").post(base + "/opinions").then().statusCode(400);
+        String expertOpinion = opinion("hp-staff", base, "{\"text\":\"建议引入第三方营商环境评估\",\"guestId\":\"" + expert + "\"}");
+        JsonPath recorded = as("hp-staff").get(base + "/opinions").then().extract().jsonPath();
+        assertEquals(List.of("李教授", expert), List.of(recorded.getString("find { it.id == '" + expertOpinion + "' }.authorName"),
+                recorded.getString("find { it.id == '" + expertOpinion + "' }.guestId")));
+
+        // the same said at another activity of the topic (its field visit) merges across; an activity of no topic does not
+        String visit = as("hp-staff").body(activity.formatted(topicId).replace("BIMONTHLY", "RESEARCH")).post("/committees/440112/activities")
+                .then().statusCode(201).extract().path("id");
+        String loose = as("hp-staff").body(activity.formatted(topicId).replace(",\"topicId\":\"" + topicId + "\"", ""))
+                .post("/committees/440112/activities").then().statusCode(201).body("topicId", equalTo(null)).extract().path("id");
+        String onVisit = opinion("hp-staff", "/committees/440112/activities/" + visit, "{\"text\":\"设立企业服务专员\",\"authorName\":\"企业代表\"}");
+        String elsewhere = opinion("hp-staff", "/committees/440112/activities/" + loose, "{\"text\":\"设立企业服务专员\",\"authorName\":\"企业代表\"}");
+        as("hp-staff").body("{\"into\":\"" + a + "\"}").post("/committees/440112/opinions/" + elsewhere + "/merge").then().statusCode(400);
+        as("hp-staff").body("{\"into\":\"" + a + "\"}").post("/committees/440112/opinions/" + onVisit + "/merge").then().statusCode(200)
+                .body("status", equalTo("MERGED")).body("mergedInto", equalTo(a));
 
         // merged, adopted, transformed, answered — each only in its order
         as("hp-staff").body("{\"into\":\"" + a + "\"}").post("/committees/440112/opinions/" + b + "/merge").then().statusCode(200)
@@ -171,11 +191,12 @@ class ConsultationCycleTest {
         as("hp-leader").body(instruction).post("/committees/440112/reports/" + reportId + "/instruction").then().statusCode(409);
         assertEquals("请区发改局牵头抓好落实", event(reportId, "ReportInstructed", Map.of()).path("instruction").asText());
 
-        // the plan's figures: raised 3 (the merged duplicate not counted), adopted 1, transformed 1, answered 1; read from above
+        // the plan's figures: raised 4 (the merged duplicates and the activity of no topic not counted), adopted 1, transformed 1,
+        // answered 1; the topic's two activities; read from above
         JsonPath f = as("hp-staff").get("/committees/440112/consultation-plans/" + planId + "/statistics").then().statusCode(200)
                 .extract().jsonPath();
-        assertEquals(Map.of("raised", 3, "adopted", 1, "transformed", 1, "answered", 1), f.getMap("opinions"));
-        assertEquals(List.of(1, 1, 1), List.of(f.getInt("topics[0].activities"), f.getInt("topics[0].reports"), f.getInt("topics[0].instructed")));
+        assertEquals(Map.of("raised", 4, "adopted", 1, "transformed", 1, "answered", 1), f.getMap("opinions"));
+        assertEquals(List.of(2, 1, 1), List.of(f.getInt("topics[0].activities"), f.getInt("topics[0].reports"), f.getInt("topics[0].instructed")));
         as("gz-staff").get("/committees/440112/consultation-plans/" + planId + "/statistics").then().statusCode(200);
         as("sz-staff").get("/committees/440112/consultation-plans/" + planId + "/statistics").then().statusCode(403);
     }

@@ -127,6 +127,23 @@ class ResidentsAndSpeechesTest {
         assertEquals(List.of(id), as("hp-member").get(base + "/speeches").then().statusCode(200).extract().jsonPath().getList("id"));
         assertEquals(List.of(), as("hp-member2").get(base + "/speeches").then().statusCode(200).extract().jsonPath().getList("id"));
 
+        // a second speech with its slides: a page a browser would run is refused; the file comes back as a download, to the speaker and the office
+        String pdf = java.util.Base64.getEncoder().encodeToString("%PDF-1.4 演示文稿".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        as("hp-member").body("{\"title\":\"附页\",\"text\":\"见附件\",\"attachments\":[{\"name\":\"x.html\",\"contentType\":\"text/html\",\"contentBase64\":\"PGI+\"}]}")
+                .post(base + "/speeches").then().statusCode(415);
+        JsonPath withFile = as("hp-member").body("{\"title\":\"数据附页\",\"text\":\"见附件\",\"attachments\":[{\"name\":\"营商环境数据.pdf\","
+                + "\"contentType\":\"application/pdf\",\"contentBase64\":\"" + pdf + "\"}]}").post(base + "/speeches").then().statusCode(200)
+                .body("attachments[0].name", equalTo("营商环境数据.pdf")).extract().jsonPath();
+        String file = base + "/speeches/" + withFile.getString("id") + "/attachments/" + withFile.getString("attachments[0].id");
+        for (String reader : List.of("hp-member", "hp-staff")) {
+            byte[] got = as(reader).get(file).then().statusCode(200).header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment"))
+                    .extract().asByteArray();
+            assertEquals(new String(java.util.Base64.getDecoder().decode(pdf), java.nio.charset.StandardCharsets.UTF_8),
+                    new String(got, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        as("hp-member2").get(file).then().statusCode(404);
+        as("gz-member").get(file.replace("440112", "440100")).then().statusCode(404);
+
         as("hp-staff").post(base + "/speeches/" + id + "/delivered").then().statusCode(409); // not begun
         clock.set(startsAt.plus(Duration.ofMinutes(30)));
         as("hp-staff").post(base + "/speeches/" + id + "/delivered").then().statusCode(409); // attendance not recorded

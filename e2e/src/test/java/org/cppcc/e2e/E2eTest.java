@@ -5,6 +5,7 @@ import org.cppcc.deploy.LocalPlatform;
 import org.junit.jupiter.api.BeforeAll;
 
 /** What every end-to-end test stands on: the one platform of the run, its API client, and logins. */
+@org.junit.jupiter.api.extension.ExtendWith(ServiceLogsOnFailure.class)
 abstract class E2eTest {
 
     static LocalPlatform platform;

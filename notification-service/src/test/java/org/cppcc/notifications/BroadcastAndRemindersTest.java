@@ -123,24 +123,65 @@ class BroadcastAndRemindersTest {
     }
 
     @Test
-    void aMeetingTomorrowIsRemindedAndACancelledOneIsNot() {
+    void aMeetingIsRemindedTheDayBeforeToItsInviteesOnlyAtItsCurrentTime() {
         Instant now = ZonedDateTime.parse("2026-12-01T09:00:00+08:00[Asia/Shanghai]").toInstant();
         clock.set(now);
+        String member = Tokens.subject(Tokens.of("hp-member"));
+        String member2 = Tokens.subject(Tokens.of("hp-member2"));
         String kept = UUID.randomUUID().toString();
         String cancelled = UUID.randomUUID().toString();
-        Events.publish("consultations.events", kept, Events.activityScheduled("440112", kept, "双月协商座谈会", now.plus(Duration.ofDays(3))));
-        Events.publish("consultations.events", cancelled, Events.activityScheduled("440112", cancelled, "已取消的座谈会", now.plus(Duration.ofDays(3))));
+        String moved = UUID.randomUUID().toString();
+        List<String> ours = List.of(kept, cancelled, moved);
+        for (String a : ours) {
+            Events.publish("consultations.events", a, Events.activityScheduled("440112", a, "座谈会" + a.substring(0, 4), now.plus(Duration.ofDays(3))));
+            consultation(a, "ParticipationRecorded", "{\"activityId\":\"" + a + "\",\"title\":\"座谈会\",\"form\":\"BIMONTHLY\",\"userId\":\""
+                    + member + "\",\"participation\":\"INVITED\",\"occurredAt\":\"" + now + "\"}");
+        }
+        // hp-member2 is invited to the kept one too, and asks for leave
+        consultation(kept, "ParticipationRecorded", "{\"activityId\":\"" + kept + "\",\"title\":\"座谈会\",\"form\":\"BIMONTHLY\",\"userId\":\""
+                + member2 + "\",\"participation\":\"INVITED\",\"occurredAt\":\"" + now + "\"}");
+        consultation(kept, "InvitationAnswered", "{\"activityId\":\"" + kept + "\",\"title\":\"座谈会\",\"userId\":\"" + member2
+                + "\",\"name\":\"李华\",\"answer\":\"LEAVE_REQUESTED\",\"reason\":\"出差\"}");
         Events.publish("consultations.events", cancelled, Events.activityCancelled("440112", cancelled, "已取消的座谈会"));
-        // announced now to the members (role-addressed), and the cancellation too
-        await().atMost(Duration.ofSeconds(30)).until(() -> links("hp-member").stream().filter(l -> l.endsWith(cancelled)).count() == 2
-                && links("hp-member").stream().anyMatch(l -> l.endsWith(kept)));
+        Instant movedTo = now.plus(Duration.ofDays(5));
+        consultation(moved, "ActivityRescheduled", "{\"activityId\":\"" + moved + "\",\"title\":\"改期的座谈会\",\"startsAt\":\"" + movedTo
+                + "\",\"location\":\"区政协二楼\",\"previousStartsAt\":\"" + now.plus(Duration.ofDays(3)) + "\",\"previousLocation\":\"区政协\","
+                + "\"reason\":\"时间冲突\"}");
+        // the schedule and the cancellation are announced to the members (and the invitation to the invitee); the move to its
+        // invitee, with the old time and the reason
+        await().atMost(Duration.ofSeconds(30)).until(() -> links("hp-member").stream().filter(l -> l.endsWith(cancelled)).count() == 3
+                && titles("hp-member", moved).contains("协商活动改期") && links("hp-member2").stream().anyMatch(l -> l.endsWith(kept)));
+        assertTrue(bodies("hp-member", "/committees/440112/activities/" + moved).stream().anyMatch(b -> b.contains("区政协二楼") && b.contains("时间冲突")));
+        assertEquals(List.of("协商活动通知"), titles("hp-member2", moved), "not invited to it: its announcement, no news of its move");
 
-        assertEquals(0, fire(now.plus(Duration.ofDays(1))), "not due yet");
-        assertEquals(1, fire(now.plus(Duration.ofDays(2)).plusSeconds(60)), "the day before, only the meeting that still takes place");
-        List<String> titles = as("hp-member").get("/me/notifications?limit=100").then().extract().jsonPath()
-                .getList("items.findAll { it.link.endsWith('" + kept + "') }.title");
-        assertTrue(titles.contains("协商活动提醒"), titles.toString());
-        assertEquals(0, fire(now.plus(Duration.ofDays(2)).plusSeconds(120)), "a reminder fires once");
+        fire(now.plus(Duration.ofDays(1)));
+        assertEquals(List.of(), reminded("hp-member", ours), "not due yet");
+        fire(now.plus(Duration.ofDays(2)).plusSeconds(60));
+        assertEquals(List.of(kept), reminded("hp-member", ours), "the day before: the one still held at that time (not the cancelled, not the moved)");
+        assertEquals(List.of(), reminded("hp-member2", ours), "on leave: no reminder");
+        fire(now.plus(Duration.ofDays(4)).plusSeconds(60));
+        assertEquals(List.of(kept, moved), reminded("hp-member", ours), "the moved one the day before its new time; each once");
+        fire(now.plus(Duration.ofDays(4)).plusSeconds(120));
+        assertEquals(List.of(kept, moved), reminded("hp-member", ours), "a reminder fires once");
+    }
+
+    private static void consultation(String subject, String type, String data) {
+        Events.publish("consultations.events", subject, Events.envelope(UUID.randomUUID().toString(), "consultation-service",
+                "org.cppcc.consultations." + type + ".v1", subject, "440112", data));
+    }
+
+    private static List<String> titles(String user, String activity) {
+        return as(user).get("/me/notifications?limit=100").then().extract().jsonPath()
+                .getList("items.findAll { it.link.endsWith('" + activity + "') }.title");
+    }
+
+    /** The activities the user was reminded of (oldest first), of those this test made. */
+    private static List<String> reminded(String user, List<String> ours) {
+        List<String> links = as(user).get("/me/notifications?limit=100").then().extract().jsonPath()
+                .getList("items.findAll { it.category == 'consultation.reminder' }.link");
+        List<String> ids = new java.util.ArrayList<>(links.stream().map(l -> l.substring(l.lastIndexOf('/') + 1)).filter(ours::contains).toList());
+        java.util.Collections.reverse(ids);
+        return ids;
     }
 
     static List<String> bodies(String user, String link) {

@@ -30,8 +30,13 @@ public class Activity {
     public String cancelReason;
     /** the plan's topic (议题) it is held under, if any */
     public UUID topicId;
-    /** places (null: no limit); residents beyond it wait in line */
+    /** places (null: no limit) for those who sign up (residents, or members when open to them); beyond it they wait in line */
     public Integer capacity;
+    /** 报名: members may sign up themselves (besides those the office invites) */
+    public boolean openToMembers;
+    /** 调研: the research group (1+4+N) holding it and its stage */
+    public UUID researchGroupId;
+    public String researchStage;
     /** 身边事好商量: residents may sign up without an account */
     public boolean openToResidents;
     /** 对口协商: the matching government department */

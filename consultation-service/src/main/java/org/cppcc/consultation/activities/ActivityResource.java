@@ -60,6 +60,15 @@ public class ActivityResource {
         return service.cancel(id, request);
     }
 
+    @POST
+    @Path("{id}/reschedule")
+    @CommitteeRoles({Roles.CONSULTATION_OFFICE, Roles.COMMITTEE_ADMIN})
+    @Operation(summary = "改期: move an activity that has not begun (new time or place, with the reason); its invitees are told and reminded at the new time")
+    public ActivityView reschedule(@PathParam("code") String code, @PathParam("id") UUID id, @Valid @NotNull ActivityService.Reschedule request,
+                                   @HeaderParam(org.cppcc.platform.concurrency.IfMatch.HEADER) String ifMatch) {
+        return service.reschedule(id, request, org.cppcc.platform.concurrency.IfMatch.version(ifMatch));
+    }
+
     @GET
     @Path("{id}")
     @Operation(summary = "One consultation activity")

@@ -31,16 +31,27 @@ public class ActivityService {
                                    @NotNull Instant startsAt, @NotBlank @Size(max = 200) String location,
                                    /** the plan's topic (议题) it is held under */
                                    UUID topicId,
-                                   /** places for residents signing up (null: no limit) */
+                                   /** places for those signing up — residents, or members (null: no limit); then a waiting list */
                                    @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(10000) Integer capacity,
                                    /** 身边事好商量 (NEIGHBOURHOOD) only: residents sign up without an account */
                                    Boolean openToResidents,
+                                   /** 报名: members of the committee may sign up themselves */
+                                   Boolean openToMembers,
                                    /** 对口协商 (COUNTERPART): the matching department — required there */
                                    @Size(max = 100) String department,
                                    /** 提案办理协商 (PROPOSAL_HANDLING): the proposal — required there — and the units handling it */
                                    UUID proposalId, @Size(max = 10) java.util.List<@NotBlank @Size(max = 40) String> handlingUnits,
                                    /** 界别协商 (SECTOR): the sectors taking part — required there */
-                                   @Size(max = 10) java.util.List<@NotBlank @Size(max = 40) String> sectors) {
+                                   @Size(max = 10) java.util.List<@NotBlank @Size(max = 40) String> sectors,
+                                   /** 调研 (RESEARCH, INSPECTION): the topic's research group (1+4+N) holding it, and the stage */
+                                   UUID researchGroupId, ResearchStage researchStage) {
+    }
+
+    /** The stages of a research topic (调研) the group records as activities. */
+    public enum ResearchStage { PRE_RESEARCH, INTERVIEW, VISIT, FIELD_STUDY }
+
+    /** 改期: a new time or place (or both), with the reason the invitees are told; If-Match carries the version. */
+    public record Reschedule(Instant startsAt, @Size(max = 200) String location, @NotBlank @Size(max = 500) String reason) {
     }
 
     public record CancelActivity(@NotBlank @Size(max = 500) String reason) {
@@ -49,11 +60,13 @@ public class ActivityService {
     public record ActivityView(String id, String committee, ConsultationForm form, String title, Instant startsAt, String location,
                                ActivityStatus status, String cancelReason, Instant createdAt, String topicId, Integer capacity,
                                boolean openToResidents, String department, String proposalId, java.util.List<String> handlingUnits,
-                               java.util.List<String> sectors, Integer episode, long version) {
+                               java.util.List<String> sectors, Integer episode, boolean openToMembers, String researchGroupId,
+                               String researchStage, long version) {
         static ActivityView of(Activity a) {
             return new ActivityView(a.id.toString(), a.committee, a.form, a.title, a.startsAt, a.location, a.status, a.cancelReason,
                     a.createdAt, a.topicId == null ? null : a.topicId.toString(), a.capacity, a.openToResidents, a.department,
-                    a.proposalRef == null ? null : a.proposalRef.toString(), split(a.handlingUnits), split(a.sectors), a.episode, a.version);
+                    a.proposalRef == null ? null : a.proposalRef.toString(), split(a.handlingUnits), split(a.sectors), a.episode,
+                    a.openToMembers, a.researchGroupId == null ? null : a.researchGroupId.toString(), a.researchStage, a.version);
         }
 
         private static java.util.List<String> split(String joined) {
@@ -67,10 +80,12 @@ public class ActivityService {
     private final Caller caller;
 
     private final org.cppcc.consultation.plans.ConsultationPlans plans;
+    private final java.time.Clock clock;
 
     public ActivityService(Outbox outbox, Idempotency idempotency, CommitteeContext committee, Caller caller,
-                           org.cppcc.consultation.plans.ConsultationPlans plans) {
+                           org.cppcc.consultation.plans.ConsultationPlans plans, java.time.Clock clock) {
         this.plans = plans;
+        this.clock = clock;
         this.outbox = outbox;
         this.idempotency = idempotency;
         this.committee = committee;
@@ -91,6 +106,7 @@ public class ActivityService {
                 throw Problems.badRequest("residents sign up for 身边事好商量 (NEIGHBOURHOOD) activities only");
             }
             a.signUpKey = a.openToResidents ? newSignUpKey() : null;
+            a.openToMembers = Boolean.TRUE.equals(r.openToMembers());
             formFields(a, r);
             if (r.topicId() != null) {
                 try {
@@ -100,9 +116,10 @@ public class ActivityService {
                 }
                 a.topicId = r.topicId();
             }
+            research(a, r);
             a.status = ActivityStatus.SCHEDULED;
             a.createdBy = caller.userId();
-            a.createdAt = Instant.now();
+            a.createdAt = clock.instant();
             Panache.getEntityManager().persist(a);
             outbox.publish(Topics.CONSULTATIONS, EventTypes.CONSULTATION_ACTIVITY_SCHEDULED, committee.code(), a.id.toString(),
                     new ActivityScheduled(a.id.toString(), a.form.name(), a.title, a.startsAt, a.location));
@@ -154,6 +171,59 @@ public class ActivityService {
         a.proposalRef = r.proposalId();
         a.handlingUnits = units ? String.join("、", r.handlingUnits().stream().map(String::strip).toList()) : null;
         a.sectors = sectors ? String.join("、", r.sectors().stream().map(String::strip).toList()) : null;
+    }
+
+    /** 调研's group and stage: a group of the activity's own topic, on a research or inspection activity. */
+    private void research(Activity a, ScheduleActivity r) {
+        if (r.researchGroupId() == null && r.researchStage() == null) {
+            return;
+        }
+        if (a.form != ConsultationForm.RESEARCH && a.form != ConsultationForm.INSPECTION) {
+            throw Problems.badRequest("researchGroupId and researchStage are for RESEARCH and INSPECTION activities");
+        }
+        if (r.researchGroupId() != null) {
+            java.util.List<?> topic = Panache.getEntityManager().createNativeQuery("select topic_id from research_group where id = ?1 and committee = ?2")
+                    .setParameter(1, r.researchGroupId()).setParameter(2, committee.code()).getResultList();
+            if (topic.isEmpty() || !topic.get(0).equals(a.topicId)) {
+                throw Problems.badRequest("research group " + r.researchGroupId() + " is not a group of the activity's topic (topicId)");
+            }
+        }
+        a.researchGroupId = r.researchGroupId();
+        a.researchStage = r.researchStage() == null ? null : r.researchStage().name();
+    }
+
+    /**
+     * 改期: moves a scheduled activity that has not begun; its invitees are told and their reminders move with it.
+     * A version other than the current (If-Match) is a conflict: the office may be looking at an old time.
+     */
+    public ActivityView reschedule(UUID id, Reschedule r, Long expectedVersion) {
+        Activity a = find(id);
+        if (expectedVersion != null && expectedVersion != a.version) {
+            throw Problems.conflict("activity " + id + " was changed by someone else (version " + a.version + "); reload and retry");
+        }
+        if (a.status == ActivityStatus.CANCELLED) {
+            throw Problems.conflict("activity " + id + " was cancelled");
+        }
+        if (!a.startsAt.isAfter(clock.instant())) {
+            throw Problems.conflict("the activity has begun: it is no longer moved");
+        }
+        Instant startsAt = r.startsAt() == null ? a.startsAt : r.startsAt();
+        String location = r.location() == null || r.location().isBlank() ? a.location : r.location().strip();
+        if (startsAt.equals(a.startsAt) && location.equals(a.location)) {
+            throw Problems.badRequest("give a new startsAt or location");
+        }
+        if (!startsAt.isAfter(clock.instant())) {
+            throw Problems.badRequest("the new time is in the past");
+        }
+        Instant previousStart = a.startsAt;
+        String previousLocation = a.location;
+        a.startsAt = startsAt;
+        a.location = location;
+        Panache.getEntityManager().flush(); // the version check happens here: two moves at once, one wins
+        outbox.publish(Topics.CONSULTATIONS, EventTypes.CONSULTATION_ACTIVITY_RESCHEDULED, committee.code(), a.id.toString(),
+                new org.cppcc.platform.events.contracts.ConsultationEvents.ActivityRescheduled(a.id.toString(), a.title, startsAt, location,
+                        previousStart, previousLocation, r.reason().strip()));
+        return ActivityView.of(a);
     }
 
     /** 取消: calls an activity off; cancelling twice is a conflict. */

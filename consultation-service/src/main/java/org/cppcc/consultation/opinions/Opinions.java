@@ -34,8 +34,11 @@ import java.util.UUID;
 @Transactional
 public class Opinions {
 
-    /** authorName: the office recording a guest's opinion (without an account). */
-    public record Raise(@NotBlank @Size(max = 4000) String text, @Size(max = 100) String authorName) {
+    /**
+     * The office records a guest's opinion (a guest has no account): guestId names the activity's guest record (its name is
+     * taken from there); authorName alone is for someone not even on the guest list (a resident speaking at the meeting).
+     */
+    public record Raise(@NotBlank @Size(max = 4000) String text, @Size(max = 100) String authorName, UUID guestId) {
     }
 
     public record Merge(@NotNull UUID into) {
@@ -52,7 +55,7 @@ public class Opinions {
 
     public record OpinionView(String id, String activityId, String authorUserId, String authorName, String text, String status,
                               String mergedInto, String adoptedBy, Instant adoptedAt, String department, String result, LocalDate transformedOn,
-                              String feedback, Instant feedbackAt, Instant createdAt) {
+                              String feedback, Instant feedbackAt, Instant createdAt, String guestId) {
     }
 
     /** Per plan year, or per topic: opinions raised (not counting merged duplicates), adopted, transformed. */
@@ -60,7 +63,7 @@ public class Opinions {
     }
 
     private static final String SELECT = "select id, activity_id, author_user_id, author_name, text, status, merged_into, adopted_by, adopted_at, "
-            + "transform_department, transform_result, transformed_on, feedback, feedback_at, created_at from consultation_opinion ";
+            + "transform_department, transform_result, transformed_on, feedback, feedback_at, created_at, guest_id from consultation_opinion ";
 
     private final EntityManager em;
     private final ActivityService activities;
@@ -84,7 +87,20 @@ public class Opinions {
         boolean office = committee.has(Roles.CONSULTATION_OFFICE);
         String authorUserId;
         String authorName;
-        if (office && r.authorName() != null && !r.authorName().isBlank()) {
+        UUID guestId = null;
+        if (r.guestId() != null) {
+            if (!office) {
+                throw Problems.forbidden("the office records a guest's opinion");
+            }
+            List<?> guest = em.createNativeQuery("select name from guest where id = ?1 and activity_id = ?2 and committee = ?3")
+                    .setParameter(1, r.guestId()).setParameter(2, activityId).setParameter(3, committee.code()).getResultList();
+            if (guest.isEmpty()) {
+                throw Problems.badRequest("guest " + r.guestId() + " is not a guest of this activity");
+            }
+            authorUserId = null;
+            authorName = (String) guest.get(0);
+            guestId = r.guestId();
+        } else if (office && r.authorName() != null && !r.authorName().isBlank()) {
             authorUserId = null;
             authorName = r.authorName().strip();
         } else {
@@ -95,16 +111,20 @@ public class Opinions {
             authorName = caller.displayName();
         }
         UUID id = Ids.newId();
-        em.createNativeQuery("insert into consultation_opinion (id, committee, activity_id, author_user_id, author_name, text, status, created_at) "
-                        + "values (?1, ?2, ?3, ?4, ?5, ?6, 'RAISED', ?7)")
+        em.createNativeQuery("insert into consultation_opinion (id, committee, activity_id, author_user_id, author_name, text, status, created_at, "
+                        + "guest_id) values (?1, ?2, ?3, ?4, ?5, ?6, 'RAISED', ?7, ?8)")
                 .setParameter(1, id).setParameter(2, committee.code()).setParameter(3, activityId).setParameter(4, authorUserId)
-                .setParameter(5, authorName).setParameter(6, r.text().strip()).setParameter(7, SqlTime.param(clock.instant())).executeUpdate();
+                .setParameter(5, authorName).setParameter(6, r.text().strip()).setParameter(7, SqlTime.param(clock.instant()))
+                .setParameter(8, guestId).executeUpdate();
         outbox.publish(Topics.CONSULTATIONS, EventTypes.CONSULTATION_OPINION_RAISED, committee.code(), a.id(),
                 new ConsultationEvents.OpinionRaised(id.toString(), a.id(), a.title(), authorUserId, excerpt(r.text())));
         return get(id);
     }
 
-    /** 并: the office merges an opinion into one that says the same; only open ones. */
+    /**
+     * 并: the office merges an opinion into one that says the same; only open ones — within one activity, or across the
+     * activities held on one topic (a topic's seminar, its visits and its online thread hear the same things).
+     */
     public OpinionView merge(UUID id, Merge m) {
         OpinionView o = locked(id);
         OpinionView into = locked(m.into());
@@ -114,11 +134,17 @@ public class Opinions {
         if (!"RAISED".equals(o.status()) || "MERGED".equals(into.status())) {
             throw Problems.conflict("only a raised opinion is merged, into one that is not merged itself");
         }
-        if (!o.activityId().equals(into.activityId())) {
-            throw Problems.badRequest("opinions are merged within one activity");
+        if (!o.activityId().equals(into.activityId()) && !sameTopic(o.activityId(), into.activityId())) {
+            throw Problems.badRequest("opinions are merged within one activity, or across the activities of one topic");
         }
         update("status = 'MERGED', merged_into = ?2", id, m.into());
         return get(id);
+    }
+
+    private boolean sameTopic(String activity, String other) {
+        Object[] n = (Object[]) em.createNativeQuery("select count(topic_id), count(distinct topic_id) from activity where id in (?1, ?2)")
+                .setParameter(1, UUID.fromString(activity)).setParameter(2, UUID.fromString(other)).getSingleResult();
+        return ((Number) n[0]).intValue() == 2 && ((Number) n[1]).intValue() == 1;
     }
 
     /** 采纳: adopted (by a report, a department, a leader). */
@@ -228,6 +254,7 @@ public class Opinions {
     private static OpinionView view(Object[] r) {
         return new OpinionView(r[0].toString(), r[1].toString(), (String) r[2], (String) r[3], (String) r[4], (String) r[5],
                 r[6] == null ? null : r[6].toString(), (String) r[7], r[8] == null ? null : SqlTime.instant(r[8]), (String) r[9], (String) r[10],
-                r[11] == null ? null : SqlTime.date(r[11]), (String) r[12], r[13] == null ? null : SqlTime.instant(r[13]), SqlTime.instant(r[14]));
+                r[11] == null ? null : SqlTime.date(r[11]), (String) r[12], r[13] == null ? null : SqlTime.instant(r[13]), SqlTime.instant(r[14]),
+                r[15] == null ? null : r[15].toString());
     }
 }

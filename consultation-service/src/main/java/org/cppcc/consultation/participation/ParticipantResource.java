@@ -3,6 +3,7 @@ package org.cppcc.consultation.participation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -29,8 +30,10 @@ public class ParticipantResource {
     private final Speeches speeches;
     private final Residents residents;
     private final Guests guests;
+    private final Registrations registrations;
 
-    public ParticipantResource(Participants participants, Speeches speeches, Residents residents, Guests guests) {
+    public ParticipantResource(Participants participants, Speeches speeches, Residents residents, Guests guests, Registrations registrations) {
+        this.registrations = registrations;
         this.guests = guests;
         this.participants = participants;
         this.speeches = speeches;
@@ -104,6 +107,38 @@ public class ParticipantResource {
     }
 
     @POST
+    @Path("sign-up")
+    @CommitteeRoles({Roles.MEMBER})
+    @Operation(summary = "报名: a member signs up for an activity open to members — registered within its capacity, else on the waiting list")
+    public Registrations.RegistrationView signUp(@PathParam("code") String code, @PathParam("id") UUID id) {
+        return registrations.signUp(id);
+    }
+
+    @GET
+    @Path("sign-up")
+    @CommitteeRoles({Roles.MEMBER})
+    @Operation(summary = "The caller's own sign-up: registered, waiting (with the place in line) or withdrawn")
+    public Registrations.RegistrationView mySignUp(@PathParam("code") String code, @PathParam("id") UUID id) {
+        return registrations.mine(id);
+    }
+
+    @DELETE
+    @Path("sign-up")
+    @CommitteeRoles({Roles.MEMBER})
+    @Operation(summary = "Withdraw a sign-up before the activity begins; a place given back goes to the first on the waiting list")
+    public Registrations.RegistrationView withdraw(@PathParam("code") String code, @PathParam("id") UUID id) {
+        return registrations.withdraw(id);
+    }
+
+    @GET
+    @Path("member-registrations")
+    @CommitteeRoles({Roles.CONSULTATION_OFFICE, Roles.COMMITTEE_ADMIN})
+    @Operation(summary = "报名: the members signed up (registered, then the waiting list in order, then those who withdrew)")
+    public List<Registrations.RegistrationView> memberRegistrations(@PathParam("code") String code, @PathParam("id") UUID id) {
+        return registrations.list(id);
+    }
+
+    @POST
     @Path("guests")
     @CommitteeRoles({Roles.CONSULTATION_OFFICE})
     @Operation(summary = "Invite a guest without a member account: expert, department official, party guest ({name, organisation, kind, phone?})")
@@ -139,7 +174,7 @@ public class ParticipantResource {
     @POST
     @Path("speeches")
     @CommitteeRoles({Roles.MEMBER})
-    @Operation(summary = "发言: an invited member submits a speech ({\"title\", \"text\"})")
+    @Operation(summary = "发言: an invited member submits a speech ({\"title\", \"text\", \"attachments\"?: [{name, contentType, contentBase64}]})")
     public Speeches.SpeechView submitSpeech(@PathParam("code") String code, @PathParam("id") UUID id, @Valid @NotNull Speeches.Submit s) {
         return speeches.submit(id, s);
     }
@@ -150,6 +185,17 @@ public class ParticipantResource {
     @Operation(summary = "The activity's speeches (the office and leaders: all; a member: their own)")
     public List<Speeches.SpeechView> speeches(@PathParam("code") String code, @PathParam("id") UUID id) {
         return speeches.ofActivity(id);
+    }
+
+    @GET
+    @Path("speeches/{speech}/attachments/{file}")
+    @Produces(MediaType.WILDCARD)
+    @CommitteeRoles({Roles.MEMBER, Roles.CONSULTATION_OFFICE, Roles.LEADER, Roles.COMMITTEE_ADMIN})
+    @Operation(summary = "Download a speech's file (its speaker, the office and leaders; always as a download)")
+    public jakarta.ws.rs.core.Response speechFile(@PathParam("code") String code, @PathParam("id") UUID id, @PathParam("speech") UUID speech,
+                                                  @PathParam("file") UUID file) {
+        Speeches.File f = speeches.attachment(id, speech, file);
+        return org.cppcc.platform.attachments.Attachments.download(f.name(), f.contentType(), f.content());
     }
 
     @POST

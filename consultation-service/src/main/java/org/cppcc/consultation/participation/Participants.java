@@ -94,16 +94,25 @@ public class Participants {
     public List<ParticipantView> invite(UUID activityId, Invite r) {
         ActivityView a = open(activityId);
         for (RosterMember p : roster.byUsernames(committee.code(), r.usernames())) {
-            int added = em.createNativeQuery("insert into participant (activity_id, committee, user_id, username, name, status, updated_at) "
-                            + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (activity_id, user_id) do nothing")
-                    .setParameter(1, activityId).setParameter(2, committee.code()).setParameter(3, p.userId()).setParameter(4, p.username())
-                    .setParameter(5, p.name()).setParameter(6, Participation.INVITED.name()).setParameter(7, SqlTime.param(clock.instant()))
-                    .executeUpdate();
-            if (added == 1) {
-                announce(a, p.userId(), Participation.INVITED, clock.instant());
-            }
+            admit(a, p, null);
         }
         return list(activityId);
+    }
+
+    /**
+     * Makes the member a participant (invited by the office, or signed up: then already accepted); announced once —
+     * the invitation, 履职's INVITED and the day-before reminder follow from it. False if they already were one.
+     */
+    boolean admit(ActivityView a, RosterMember p, String answer) {
+        int added = em.createNativeQuery("insert into participant (activity_id, committee, user_id, username, name, status, answer, updated_at) "
+                        + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict (activity_id, user_id) do nothing")
+                .setParameter(1, UUID.fromString(a.id())).setParameter(2, committee.code()).setParameter(3, p.userId()).setParameter(4, p.username())
+                .setParameter(5, p.name()).setParameter(6, Participation.INVITED.name()).setParameter(7, answer)
+                .setParameter(8, SqlTime.param(clock.instant())).executeUpdate();
+        if (added == 1) {
+            announce(a, p.userId(), Participation.INVITED, clock.instant());
+        }
+        return added == 1;
     }
 
     /**

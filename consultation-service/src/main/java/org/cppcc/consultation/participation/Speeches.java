@@ -1,6 +1,9 @@
 package org.cppcc.consultation.participation;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.cppcc.platform.attachments.Attachment;
+import org.cppcc.platform.attachments.AttachmentTypes;
+import org.cppcc.platform.attachments.Attachments;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
@@ -32,11 +35,20 @@ import java.util.UUID;
 @Transactional
 public class Speeches {
 
-    public record Submit(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 20000) String text) {
+    /** The speech, with up to {@value Attachments#MAX_FILES} files (slides, data) of the kinds a reply letter may carry. */
+    public record Submit(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 20000) String text,
+                         @Size(max = Attachments.MAX_FILES) List<@jakarta.validation.Valid @jakarta.validation.constraints.NotNull Attachment> attachments) {
+    }
+
+    public record FileView(String id, String name, String contentType, int size) {
     }
 
     public record SpeechView(String id, String activityId, String userId, String name, String title, String text, String status,
-                             Instant submittedAt, Instant deliveredAt) {
+                             Instant submittedAt, Instant deliveredAt, List<FileView> attachments) {
+    }
+
+    /** A stored file of a speech, to download. */
+    public record File(String name, String contentType, byte[] content) {
     }
 
     private final EntityManager em;
@@ -74,7 +86,31 @@ public class Speeches {
                 .setParameter(1, id).setParameter(2, committee.code()).setParameter(3, activityId).setParameter(4, caller.userId())
                 .setParameter(5, caller.displayName()).setParameter(6, s.title().strip()).setParameter(7, s.text())
                 .setParameter(8, SqlTime.param(clock.instant())).executeUpdate();
+        List<byte[]> files = Attachments.decode(s.attachments());
+        for (int i = 0; i < files.size(); i++) {
+            Attachment f = s.attachments().get(i);
+            em.createNativeQuery("insert into speech_attachment (id, committee, speech_id, name, content_type, size, content) "
+                            + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                    .setParameter(1, Ids.newId()).setParameter(2, committee.code()).setParameter(3, id).setParameter(4, f.name().strip())
+                    .setParameter(5, AttachmentTypes.normalised(f.contentType())).setParameter(6, files.get(i).length)
+                    .setParameter(7, files.get(i)).executeUpdate();
+        }
         return get(id);
+    }
+
+    /** A file of a speech, for those who may read the speech (its speaker, the office and leaders). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public File attachment(UUID activityId, UUID speechId, UUID fileId) {
+        SpeechView s = get(speechId);
+        if (!s.activityId().equals(activityId.toString())
+                || !(s.userId().equals(caller.userId()) || org.cppcc.consultation.committees.ConsultationStaff.readsEveryones(committee))) {
+            throw Problems.notFound("speech", speechId);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select name, content_type, content from speech_attachment where id = ?1 and speech_id = ?2")
+                .setParameter(1, fileId).setParameter(2, speechId).getResultList();
+        return rows.stream().findFirst().map(r -> new File((String) r[0], (String) r[1], (byte[]) r[2]))
+                .orElseThrow(() -> Problems.notFound("attachment", fileId));
     }
 
     /** Delivered at the meeting (once it has begun): the member spoke. */
@@ -120,7 +156,7 @@ public class Speeches {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
-        return rows.stream().map(Speeches::view).toList();
+        return views(rows);
     }
 
     private static final String SELECT = "select id, activity_id, user_id, name, title, text, status, submitted_at, delivered_at from speech ";
@@ -129,11 +165,24 @@ public class Speeches {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(SELECT + "where id = ?1 and committee = ?2").setParameter(1, id)
                 .setParameter(2, committee.code()).getResultList();
-        return rows.stream().findFirst().map(Speeches::view).orElseThrow(() -> Problems.notFound("speech", id));
+        return views(rows).stream().findFirst().orElseThrow(() -> Problems.notFound("speech", id));
     }
 
-    private static SpeechView view(Object[] r) {
-        return new SpeechView(r[0].toString(), r[1].toString(), (String) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6],
-                SqlTime.instant(r[7]), r[8] == null ? null : SqlTime.instant(r[8]));
+    /** The speeches with their files' names (one query for all the files, not one per speech). */
+    private List<SpeechView> views(List<Object[]> rows) {
+        java.util.Map<String, List<FileView>> files = new java.util.HashMap<>();
+        if (!rows.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> fs = em.createNativeQuery("select speech_id, id, name, content_type, size from speech_attachment "
+                            + "where speech_id in (?1) order by name, id")
+                    .setParameter(1, rows.stream().map(r -> (UUID) r[0]).toList()).getResultList();
+            for (Object[] f : fs) {
+                files.computeIfAbsent(f[0].toString(), k -> new java.util.ArrayList<>())
+                        .add(new FileView(f[1].toString(), (String) f[2], (String) f[3], ((Number) f[4]).intValue()));
+            }
+        }
+        return rows.stream().map(r -> new SpeechView(r[0].toString(), r[1].toString(), (String) r[2], (String) r[3], (String) r[4],
+                (String) r[5], (String) r[6], SqlTime.instant(r[7]), r[8] == null ? null : SqlTime.instant(r[8]),
+                files.getOrDefault(r[0].toString(), List.of()))).toList();
     }
 }

@@ -51,7 +51,9 @@ public class Reminders {
         try {
             em.createNativeQuery("insert into reminder (id, committee, subject_key, fire_at, category, audience_kind, audience, data, link, status) "
                             + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'SCHEDULED') "
-                            + "on conflict (subject_key, category, audience_kind, audience, fire_at) do nothing")
+                            // the same reminder called off before (a move there and back): it stands again
+                            + "on conflict (subject_key, category, audience_kind, audience, fire_at) do update set status = 'SCHEDULED', "
+                            + "data = excluded.data, link = excluded.link where reminder.status = 'CANCELLED'")
                     .setParameter(1, Ids.newId()).setParameter(2, committee).setParameter(3, subjectKey)
                     .setParameter(4, OffsetDateTime.ofInstant(fireAt, ZoneOffset.UTC)).setParameter(5, m.category().code())
                     .setParameter(6, m.kind().name()).setParameter(7, m.audience()).setParameter(8, json.writeValueAsString(m.data()))
@@ -66,6 +68,14 @@ public class Reminders {
     public int cancel(String subjectKey) {
         return em.createNativeQuery("update reminder set status = 'CANCELLED' where subject_key = ?1 and status = 'SCHEDULED'")
                 .setParameter(1, subjectKey).executeUpdate();
+    }
+
+    /** One audience's reminders of the thing are called off (a member asked for leave); the others' stand. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int cancel(String subjectKey, AudienceKind kind, String audience) {
+        return em.createNativeQuery("update reminder set status = 'CANCELLED' where subject_key = ?1 and audience_kind = ?2 and audience = ?3 "
+                        + "and status = 'SCHEDULED'")
+                .setParameter(1, subjectKey).setParameter(2, kind.name()).setParameter(3, audience).executeUpdate();
     }
 
     @Scheduled(every = "${cppcc.notify.reminder-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "reminders")

@@ -25,6 +25,8 @@ public enum Category {
     CONSULTATION_SCHEDULED("consultation.scheduled", Priority.NORMAL),
     CONSULTATION_REMINDER("consultation.reminder", Priority.HIGH),
     CONSULTATION_CANCELLED("consultation.cancelled", Priority.HIGH),
+    /** an activity moved (改期): to its invitees */
+    CONSULTATION_RESCHEDULED("consultation.rescheduled", Priority.HIGH),
     ANNOUNCEMENT("announcement", Priority.NORMAL),
     PERFORMANCE_INACTIVE("performance.inactive", Priority.NORMAL),
     OPINION_SUBMITTED("opinion.submitted", Priority.LOW),

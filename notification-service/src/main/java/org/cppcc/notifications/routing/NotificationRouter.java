@@ -2,6 +2,7 @@ package org.cppcc.notifications.routing;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.cppcc.notifications.directory.ConsultationActivities;
 import org.cppcc.notifications.directory.Directory;
 import org.cppcc.notifications.inbox.Notification;
 import org.cppcc.notifications.inbox.Notification.AudienceKind;
@@ -38,7 +39,7 @@ import java.util.Map;
 public class NotificationRouter {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(ClockProducer.CHINA);
-    /** Members hear of a consultation again the day before. */
+    /** Those invited to a consultation (and not on leave) hear of it again the day before. */
     static final Duration REMIND_BEFORE = Duration.ofDays(1);
 
     private final Notifications notifications;
@@ -46,10 +47,12 @@ public class NotificationRouter {
     private final Reminders reminders;
     private final EventProcessor events;
     private final org.cppcc.platform.tenancy.CommitteeDirectory committees;
+    private final ConsultationActivities consultations;
 
     public NotificationRouter(Notifications notifications, Directory directory, Reminders reminders, EventProcessor events,
-                              org.cppcc.platform.tenancy.CommitteeDirectory committees) {
+                              org.cppcc.platform.tenancy.CommitteeDirectory committees, ConsultationActivities consultations) {
         this.committees = committees;
+        this.consultations = consultations;
         this.notifications = notifications;
         this.directory = directory;
         this.reminders = reminders;
@@ -247,16 +250,25 @@ public class NotificationRouter {
             case EventTypes.MEMBER_LEFT -> directory.memberLeft(c, events.data(event, RosterEvents.MemberLeft.class).userId());
             case EventTypes.CONSULTATION_ACTIVITY_SCHEDULED -> {
                 ActivityScheduled a = events.data(event, ActivityScheduled.class);
-                String link = "/committees/" + c + "/activities/" + a.activityId();
-                Map<String, Object> data = Map.of("title", a.title(), "when", WHEN.format(a.startsAt()), "location", a.location());
-                String members = Notification.roleAudience(c, Roles.MEMBER);
-                send(event, new Message(AudienceKind.ROLE, members, Category.CONSULTATION_SCHEDULED, data, link));
-                reminders.schedule(c, "activity:" + a.activityId(), a.startsAt().minus(REMIND_BEFORE),
-                        new Message(AudienceKind.ROLE, members, Category.CONSULTATION_REMINDER, data, link));
+                consultations.scheduled(c, a.activityId(), a.title(), a.startsAt(), a.location());
+                send(event, new Message(AudienceKind.ROLE, Notification.roleAudience(c, Roles.MEMBER), Category.CONSULTATION_SCHEDULED,
+                        activityData(a.title(), a.startsAt(), a.location()), activityLink(c, a.activityId())));
+            }
+            case EventTypes.CONSULTATION_ACTIVITY_RESCHEDULED -> {
+                ConsultationEvents.ActivityRescheduled a = events.data(event, ConsultationEvents.ActivityRescheduled.class);
+                consultations.scheduled(c, a.activityId(), a.title(), a.startsAt(), a.location());
+                reminders.cancel(activityKey(a.activityId()));
+                Map<String, Object> data = Map.of("title", a.title(), "when", WHEN.format(a.startsAt()), "location", a.location(),
+                        "previous", WHEN.format(a.previousStartsAt()) + " " + a.previousLocation(), "reason", a.reason());
+                for (String invitee : consultations.attending(a.activityId())) {
+                    send(event, new Message(AudienceKind.USER, invitee, Category.CONSULTATION_RESCHEDULED, data, activityLink(c, a.activityId())));
+                    remindInvitee(c, a.activityId(), invitee);
+                }
             }
             case EventTypes.CONSULTATION_ACTIVITY_CANCELLED -> {
                 ActivityCancelled a = events.data(event, ActivityCancelled.class);
-                reminders.cancel("activity:" + a.activityId());
+                consultations.cancelled(a.activityId());
+                reminders.cancel(activityKey(a.activityId()));
                 send(event, new Message(AudienceKind.ROLE, Notification.roleAudience(c, Roles.MEMBER), Category.CONSULTATION_CANCELLED,
                         Map.of("title", a.title(), "reason", a.reason()), "/committees/" + c + "/activities/" + a.activityId()));
             }
@@ -265,6 +277,9 @@ public class NotificationRouter {
                 if (p.participation() == ParticipationEvents.Participation.INVITED) { // the other facts are 履职's, not news to the member
                     send(event, new Message(AudienceKind.USER, p.userId(), Category.CONSULTATION_INVITED, Map.of("title", p.title()),
                             activityLink(c, p.activityId())));
+                    if (consultations.invited(c, p.activityId(), p.userId())) {
+                        remindInvitee(c, p.activityId(), p.userId());
+                    }
                 }
             }
             case EventTypes.CONSULTATION_PLAN_PUBLISHED -> {
@@ -274,6 +289,13 @@ public class NotificationRouter {
             }
             case EventTypes.CONSULTATION_INVITATION_ANSWERED -> {
                 ConsultationEvents.InvitationAnswered x = events.data(event, ConsultationEvents.InvitationAnswered.class);
+                boolean leave = !"ACCEPTED".equals(x.answer());
+                consultations.answered(x.activityId(), x.userId(), leave);
+                if (leave) {
+                    reminders.cancel(activityKey(x.activityId()), AudienceKind.USER, x.userId());
+                } else if (consultations.isInvitee(x.activityId(), x.userId())) {
+                    remindInvitee(c, x.activityId(), x.userId());
+                }
                 send(event, new Message(AudienceKind.ROLE, Notification.roleAudience(c, Roles.CONSULTATION_OFFICE), Category.CONSULTATION_ANSWER,
                         Map.of("title", x.title(), "name", x.name(), "answer", "ACCEPTED".equals(x.answer()) ? "确认参加" : "请假：" + x.reason()),
                         activityLink(c, x.activityId())));
@@ -352,6 +374,21 @@ public class NotificationRouter {
 
     private static String assignmentKey(String proposalId, String unitId, int round) {
         return "assignment:" + proposalId + ":" + unitId + ":" + round;
+    }
+
+    /** The day-before reminder of one invitee, at the activity's current time and place. */
+    private void remindInvitee(String c, String activityId, String userId) {
+        consultations.find(activityId).filter(a -> !a.cancelled()).ifPresent(a -> reminders.schedule(c, activityKey(activityId),
+                a.startsAt().minus(REMIND_BEFORE), new Message(AudienceKind.USER, userId, Category.CONSULTATION_REMINDER,
+                        activityData(a.title(), a.startsAt(), a.location()), activityLink(c, activityId))));
+    }
+
+    private static Map<String, Object> activityData(String title, java.time.Instant startsAt, String location) {
+        return Map.of("title", title, "when", WHEN.format(startsAt), "location", location);
+    }
+
+    private static String activityKey(String activityId) {
+        return "activity:" + activityId;
     }
 
     private static String activityLink(String committee, String activityId) {

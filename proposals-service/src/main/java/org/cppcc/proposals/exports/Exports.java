@@ -1,5 +1,7 @@
 package org.cppcc.proposals.exports;
 
+import org.cppcc.platform.exports.TableWriter;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -13,7 +15,6 @@ import org.cppcc.proposals.statistics.ProposalStatistics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -45,14 +46,6 @@ public class Exports {
         this.committee = committee;
         this.settings = settings;
         this.statistics = statistics;
-    }
-
-    public static TableWriter.Format format(String format) {
-        try {
-            return format == null ? TableWriter.Format.XLSX : TableWriter.Format.valueOf(format.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw Problems.badRequest("format is csv or xlsx");
-        }
     }
 
     /** The session's filed proposals (default: the current session), in number order, each with its units, reply class and rating. */

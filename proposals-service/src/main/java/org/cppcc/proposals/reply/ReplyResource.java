@@ -19,8 +19,6 @@ import org.cppcc.proposals.submission.ProposalView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -64,12 +62,7 @@ public class ReplyResource {
     public Response attachment(@PathParam("id") UUID id, @PathParam("attachmentId") UUID attachmentId) {
         access.visible(id);
         HandlingQueries.File f = queries.attachment(id, attachmentId).orElseThrow(() -> Problems.notFound("attachment", attachmentId));
-        String encoded = URLEncoder.encode(f.name(), StandardCharsets.UTF_8).replace("+", "%20");
-        return Response.ok(f.content(), AttachmentTypes.served(f.contentType()))
-                .header("Content-Disposition", "attachment; filename*=UTF-8''" + encoded)
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .build();
+        return org.cppcc.platform.attachments.Attachments.download(f.name(), f.contentType(), f.content());
     }
 
     @PUT

@@ -1,5 +1,9 @@
 package org.cppcc.proposals.reply;
 
+import org.cppcc.platform.attachments.Attachment;
+import org.cppcc.platform.attachments.AttachmentTypes;
+import org.cppcc.platform.attachments.Attachments;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -11,7 +15,6 @@ import jakarta.validation.constraints.Size;
 import org.cppcc.platform.events.EventTypes;
 import org.cppcc.platform.events.contracts.ProposalEvents;
 import org.cppcc.platform.ids.Ids;
-import org.cppcc.platform.problem.ProblemException;
 import org.cppcc.platform.problem.Problems;
 import org.cppcc.platform.security.Caller;
 import org.cppcc.platform.time.SqlTime;
@@ -25,8 +28,6 @@ import org.cppcc.proposals.submission.ProposalStatus;
 import org.cppcc.proposals.submission.ProposalView;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -37,23 +38,13 @@ import java.util.UUID;
 @Transactional
 public class ReplyService {
 
-    /** A file sent with a reply letter (base64); at most {@value #MAX_ATTACHMENTS} files of {@value #MAX_ATTACHMENT_BYTES} bytes. */
-    public record Attachment(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 100) String contentType,
-                             @NotBlank @Size(max = MAX_ATTACHMENT_BASE64) String contentBase64) {
-    }
-
     public record Reply(@NotNull @Pattern(regexp = "A|B|C") String classification, @NotBlank @Size(max = 20000) String body,
-                        @Size(max = MAX_ATTACHMENTS) List<@Valid @NotNull Attachment> attachments) {
+                        @Size(max = Attachments.MAX_FILES) List<@Valid @NotNull Attachment> attachments) {
     }
 
     /** A reply being drafted by a lead unit (saved, not sent). */
     public record ReplyDraft(@Pattern(regexp = "A|B|C") String classification, @NotNull @Size(max = 20000) String body) {
     }
-
-    public static final int MAX_ATTACHMENTS = 5;
-    public static final int MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
-    /** base64 of {@link #MAX_ATTACHMENT_BYTES} with MIME line breaks */
-    static final int MAX_ATTACHMENT_BASE64 = 2_900_000;
 
     private final ProposalSteps steps;
     private final Transitions transitions;
@@ -78,7 +69,7 @@ public class ReplyService {
         if (!Assignment.OPEN.equals(mine.status)) {
             throw Problems.conflict("your unit's assignment is " + mine.status + ": it cannot reply in this round");
         }
-        List<byte[]> files = decode(r.attachments());
+        List<byte[]> files = Attachments.decode(r.attachments());
         UUID replyId = Ids.newId();
         java.time.Instant now = clock.instant();
         em.createNativeQuery("insert into reply (id, committee, proposal_id, assignment_id, classification, body, replied_by, replied_at) "
@@ -115,28 +106,6 @@ public class ReplyService {
         return access.myAssignments(p.id, p.handlingRound).stream().filter(a -> Assignment.LEAD.equals(a.role))
                 .min(Comparator.comparing(a -> !Assignment.OPEN.equals(a.status)))
                 .orElseThrow(() -> Problems.forbidden("only a lead unit (主办) of this proposal may reply"));
-    }
-
-    private static List<byte[]> decode(List<Attachment> attachments) {
-        List<byte[]> out = new ArrayList<>();
-        for (Attachment a : attachments == null ? List.<Attachment>of() : attachments) {
-            if (!AttachmentTypes.allowed(a.contentType())) {
-                throw new ProblemException(415, "attachment-type", "附件类型不支持 / Attachment type not accepted",
-                        "'" + a.name() + "' is " + a.contentType() + "; accepted: " + AttachmentTypes.ALLOWED);
-            }
-            byte[] bytes;
-            try {
-                bytes = Base64.getMimeDecoder().decode(a.contentBase64());
-            } catch (IllegalArgumentException e) {
-                throw Problems.badRequest("attachment '" + a.name() + "' is not base64");
-            }
-            if (bytes.length > MAX_ATTACHMENT_BYTES) {
-                throw new ProblemException(413, "attachment-too-large", "附件过大 / Attachment too large",
-                        "'" + a.name() + "' has " + bytes.length + " bytes; at most " + MAX_ATTACHMENT_BYTES + " per file");
-            }
-            out.add(bytes);
-        }
-        return out;
     }
 
     /** 拟稿: a lead unit saves the reply it is writing (sent later with reply). */

@@ -10,9 +10,8 @@ import org.cppcc.platform.tenancy.CommitteeRoles;
 import org.cppcc.platform.tenancy.Roles;
 import org.cppcc.platform.tenancy.SupervisedFromAbove;
 import jakarta.ws.rs.core.Response;
-import org.cppcc.proposals.exports.ExportResource;
 import org.cppcc.proposals.exports.Exports;
-import org.cppcc.proposals.exports.TableWriter;
+import org.cppcc.platform.exports.TableWriter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,7 +46,7 @@ public class StatisticsResource {
     @Operation(summary = "A session's statistics as a file: overview, sectors and the units' evaluation table (考评); ?format=csv|xlsx (default xlsx)")
     public Response export(@PathParam("code") String code, @QueryParam("term") Integer term, @QueryParam("session") Integer session,
                            @QueryParam("year") Integer year, @QueryParam("format") String format) {
-        TableWriter.Format f = Exports.format(format);
-        return ExportResource.file(exports.statistics(term, session, year, f), f, code + "-提案统计");
+        TableWriter.Format f = TableWriter.Format.parse(format);
+        return TableWriter.download(exports.statistics(term, session, year, f), f, code + "-提案统计");
     }
 }

@@ -47,6 +47,7 @@ public final class EventTypes {
     public static final String HANDLING_UNIT_REGISTERED = "org.cppcc.proposals.HandlingUnitRegistered.v1";
     public static final String CONSULTATION_ACTIVITY_SCHEDULED = "org.cppcc.consultations.ActivityScheduled.v1";
     public static final String CONSULTATION_ACTIVITY_CANCELLED = "org.cppcc.consultations.ActivityCancelled.v1";
+    public static final String CONSULTATION_ACTIVITY_RESCHEDULED = "org.cppcc.consultations.ActivityRescheduled.v1";
     public static final String CONSULTATION_PLAN_PUBLISHED = "org.cppcc.consultations.PlanPublished.v1";
     public static final String CONSULTATION_INVITATION_ANSWERED = "org.cppcc.consultations.InvitationAnswered.v1";
     public static final String CONSULTATION_OPINION_RAISED = "org.cppcc.consultations.OpinionRaised.v1";

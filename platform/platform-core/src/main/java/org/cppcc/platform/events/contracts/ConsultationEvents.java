@@ -12,6 +12,11 @@ public final class ConsultationEvents {
     public record PlanPublished(String planId, int year, String title, int topics) {
     }
 
+    /** An activity moved (time or place, with the reason): its invitees are told and reminded at the new time. Keyed by activity id. */
+    public record ActivityRescheduled(String activityId, String title, java.time.Instant startsAt, String location,
+                                      java.time.Instant previousStartsAt, String previousLocation, String reason) {
+    }
+
     /** A member accepted an invitation or asked for leave (请假): keyed by activity id. */
     public record InvitationAnswered(String activityId, String title, String userId, String name, String answer, String reason) {
     }

@@ -1,10 +1,10 @@
-package org.cppcc.proposals.reply;
+package org.cppcc.platform.attachments;
 
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The kinds of file a reply letter may carry: documents and images a government office sends. Anything else
+ * The kinds of file a reply letter or a speech may carry: documents and images offices and members send. Anything else
  * (HTML, scripts, SVG) could run in the reader's browser when served back, so it is refused on upload and
  * never served with a type the browser would render.
  */

@@ -1,4 +1,4 @@
-package org.cppcc.proposals.exports;
+package org.cppcc.platform.exports;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -32,6 +32,22 @@ public abstract sealed class TableWriter implements AutoCloseable {
             this.mediaType = mediaType;
             this.extension = extension;
         }
+
+        /** ?format=csv|xlsx (default xlsx); anything else is bad input. */
+        public static Format parse(String format) {
+            try {
+                return format == null ? XLSX : valueOf(format.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw org.cppcc.platform.problem.Problems.badRequest("format is csv or xlsx");
+            }
+        }
+    }
+
+    /** A download: the file's name in Chinese for browsers that read filename*, an ASCII one for the rest. */
+    public static jakarta.ws.rs.core.Response download(jakarta.ws.rs.core.StreamingOutput body, Format format, String name) {
+        String filename = java.net.URLEncoder.encode(name + "." + format.extension, StandardCharsets.UTF_8).replace("+", "%20");
+        return jakarta.ws.rs.core.Response.ok(body, format.mediaType)
+                .header("Content-Disposition", "attachment; filename=\"export." + format.extension + "\"; filename*=UTF-8''" + filename).build();
     }
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
@@ -121,7 +137,7 @@ public abstract sealed class TableWriter implements AutoCloseable {
         private int row;
 
         Xlsx(OutputStream out) {
-            workbook = new Workbook(out, "cppcc-proposals-service", "1.0");
+            workbook = new Workbook(out, "cppcc", "1.0");
         }
 
         @Override
