@@ -107,6 +107,21 @@ class ConsultationFlowTest extends E2eTest {
         Api.Reply cancelled = api.delete(publicBase + "registrations", null, Map.of("X-Cancel-Token", signedUp.get("cancelToken").asText()));
         assertEquals(204, cancelled.status());
 
+        // 报名 and 改期: a member signs up for an open activity, the office moves it; the member is told of the move
+        String together = ok(api.post(consultation("activities"), token("hp-staff"), Map.of("form", "TOGETHER", "title", "一起来商量：老旧小区改造",
+                "startsAt", Instant.now().plus(5, ChronoUnit.DAYS).toString(), "location", "区政协会议室", "capacity", 1, "openToMembers", true)), 201)
+                .get("id").asText();
+        assertEquals("REGISTERED", ok(api.post(consultation("activities/" + together + "/sign-up"), token("hp-member"), Map.of()), 200)
+                .get("status").asText());
+        assertEquals("WAITING", ok(api.post(consultation("activities/" + together + "/sign-up"), token("hp-member2"), Map.of()), 200)
+                .get("status").asText());
+        ok(api.post(consultation("activities/" + together + "/reschedule"), token("hp-staff"), Map.of("location", "长洲街党群服务中心",
+                "reason", "便于居民参加")), 200);
+        String togetherLink = "/committees/440112/activities/" + together;
+        await().atMost(Duration.ofSeconds(60)).until(() -> inbox("hp-member", "consultation.rescheduled", togetherLink).stream()
+                .anyMatch(b -> b.contains("长洲街党群服务中心")));
+        assertTrue(inbox("hp-member2", "consultation.rescheduled", togetherLink).isEmpty(), "on the waiting list: not a participant yet");
+
         // told: the members of the plan; the office of the leave and the 批示; the author of what became of the opinion
         String activityLink = "/committees/440112/activities/" + activity;
         await().atMost(Duration.ofSeconds(60)).until(() -> inbox("hp-member", "consultation.opinion", activityLink).size() == 3
