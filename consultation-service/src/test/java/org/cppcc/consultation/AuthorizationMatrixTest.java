@@ -31,7 +31,7 @@ class AuthorizationMatrixTest {
                 .body(ActivityTest.ACTIVITY).post("/committees/440112/activities").statusCode() == 201);
         String activity = given().auth().oauth2(Tokens.of("hp-staff")).contentType("application/json").body(ActivityTest.ACTIVITY)
                 .post("/committees/440112/activities").then().statusCode(201).extract().path("id");
-        // one object of each kind the operations take an id of: a plan, its topic, an opinion, a report, a speech
+        // one object of each kind the operations take an id of: a plan, its topic, an opinion, a report, a speech; and the activity's questionnaire
         ConsultationTestSupport.rosterKnown();
         int year = 2500 + (int) (Math.abs(java.util.UUID.randomUUID().getMostSignificantBits()) % 400);
         String plan = ActivityTest.as("hp-staff").body("{\"year\":" + year + ",\"title\":\"矩阵计划\"}").post("/committees/440112/consultation-plans")
@@ -46,6 +46,9 @@ class AuthorizationMatrixTest {
                 .then().statusCode(200);
         String speech = ActivityTest.as("hp-member").body("{\"title\":\"矩阵发言\",\"text\":\"正文\"}")
                 .post("/committees/440112/activities/" + activity + "/speeches").then().statusCode(200).extract().path("id");
+        // the activity's questionnaire, drafted: its operations act on a real one
+        ActivityTest.as("hp-staff").body(QuestionnaireTest.QUESTIONS).put("/committees/440112/activities/" + activity + "/questionnaire")
+                .then().statusCode(200);
         String online = ActivityTest.as("hp-staff").body("{\"form\":\"ONLINE\",\"title\":\"矩阵网络议政\",\"startsAt\":\"2031-01-01T09:00:00Z\","
                 + "\"location\":\"线上\"}").post("/committees/440112/activities").then().statusCode(201).extract().path("id");
         String post = ActivityTest.as("hp-member").body("{\"text\":\"矩阵帖子\"}").post("/committees/440112/activities/" + online + "/posts")

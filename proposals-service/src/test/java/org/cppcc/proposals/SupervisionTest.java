@@ -268,4 +268,45 @@ class SupervisionTest {
             assertEquals(3, stats.getList("bySubject").size());
         });
     }
+
+    @jakarta.inject.Inject
+    org.cppcc.platform.testkit.TestClock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    /** 督办's deadline list: the overdue (longest first) and those due soon (nearest first), each bounded, with totals. */
+    @Test
+    void theDeadlineListShowsTheNearestOfEachBoundedWithTotals() {
+        String s = UUID.randomUUID().toString().substring(0, 8);
+        String unit = unit("期限局" + s, "hp-unit");
+        String first = registered("期限一" + s);
+        String second = registered("期限二" + s);
+        java.time.Instant now = java.time.Instant.now();
+        as("hp-staff").body("{\"leads\":[\"" + unit + "\"]}").post("/committees/440112/proposals/" + first + "/assign").then().statusCode(200);
+        clock.set(now.plus(Duration.ofDays(1)));
+        as("hp-staff").body("{\"leads\":[\"" + unit + "\"]}").post("/committees/440112/proposals/" + second + "/assign").then().statusCode(200);
+
+        // both within the next 14 days: nearest first; one at a time with ?limit=1, the total still counts all
+        clock.set(now.plus(Duration.ofDays(85)));
+        JsonPath soon = as("hp-staff").get("/committees/440112/supervision?limit=500").then().statusCode(200).extract().jsonPath();
+        List<String> dueSoon = soon.getList("dueSoon.proposalId");
+        assertTrue(dueSoon.indexOf(first) >= 0 && dueSoon.indexOf(first) < dueSoon.indexOf(second), dueSoon.toString());
+        assertEquals(dueSoon.size(), soon.getInt("dueSoonTotal"));
+        JsonPath one = as("hp-staff").get("/committees/440112/supervision?limit=1").then().statusCode(200).extract().jsonPath();
+        assertEquals(1, one.getList("dueSoon").size());
+        assertEquals(soon.getInt("dueSoonTotal"), one.getInt("dueSoonTotal"));
+        as("hp-staff").get("/committees/440112/supervision?limit=501").then().statusCode(400);
+
+        // a day past the first deadline: it is overdue, the second (a day later) is still due
+        clock.set(now.plus(Duration.ofDays(91)));
+        JsonPath later = as("hp-leader").get("/committees/440112/supervision?limit=500").then().statusCode(200).extract().jsonPath();
+        assertTrue(later.getList("overdue.proposalId").contains(first));
+        assertFalse(later.getList("overdue.proposalId").contains(second));
+        assertTrue(later.getList("dueSoon.proposalId").contains(second));
+        assertTrue(later.getInt("overdueTotal") >= 1);
+        as("hp-member").get("/committees/440112/supervision").then().statusCode(403);
+    }
 }

@@ -99,8 +99,21 @@ public class HandlingQueries {
     }
 
     /** Open assignments due by a date (督办: overdue when the date is today, due soon when later). */
-    public List<AssignmentView> dueBy(LocalDate date) {
-        return assignments(ASSIGNMENT_SELECT + "where a.committee = :c and a.status = 'OPEN' and a.deadline <= :d order by a.deadline", date);
+    /** Open assignments with deadlines in [from, to), nearest first, at most {@code limit} (an index range: assignment_open_by_deadline). */
+    public List<AssignmentView> due(LocalDate from, LocalDate to, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(ASSIGNMENT_SELECT + "where a.committee = ?1 and a.status = 'OPEN' and a.deadline >= ?2 "
+                        + "and a.deadline < ?3 order by a.deadline, a.id limit ?4")
+                .setParameter(1, committee.code()).setParameter(2, from).setParameter(3, to).setParameter(4, limit).getResultList();
+        return rows.stream().map(HandlingQueries::view).toList();
+    }
+
+    /** How many open assignments are overdue (deadline before {@code today}) and due in [today, until). */
+    public long[] dueCounts(LocalDate today, LocalDate until) {
+        Object[] r = (Object[]) em.createNativeQuery("select count(*) filter (where deadline < ?2), count(*) filter (where deadline >= ?2) "
+                        + "from assignment where committee = ?1 and status = 'OPEN' and deadline < ?3")
+                .setParameter(1, committee.code()).setParameter(2, today).setParameter(3, until).getSingleResult();
+        return new long[] {((Number) r[0]).longValue(), ((Number) r[1]).longValue()};
     }
 
     public List<ReplyView> replies(UUID proposalId) {

@@ -82,8 +82,9 @@ public class SupervisionResource {
     @Path("supervision")
     @CommitteeRoles({Roles.PROPOSAL_OFFICE, Roles.LEADER})
     @SupervisedFromAbove
-    @Operation(summary = "督办: open assignments overdue, and due within ?days (default 14)")
-    public SupervisionService.Supervision supervision(@QueryParam("days") Integer days) {
-        return supervision.list(days == null ? 14 : days);
+    @Operation(summary = "督办: open assignments overdue, and due within ?days (default 14): the nearest ?limit (default 100, at most 500) of each, with totals")
+    public SupervisionService.Supervision supervision(@QueryParam("days") Integer days,
+                                                      @QueryParam("limit") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(500) Integer limit) {
+        return supervision.list(days == null ? 14 : days, limit == null ? 100 : limit);
     }
 }

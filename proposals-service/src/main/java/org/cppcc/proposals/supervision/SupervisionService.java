@@ -49,7 +49,9 @@ public class SupervisionService {
     public record MarkKey(@Size(max = 64) String leader, @Size(max = 100) String specialCommittee) {
     }
 
-    public record Supervision(List<HandlingQueries.AssignmentView> overdue, List<HandlingQueries.AssignmentView> dueSoon) {
+    /** The nearest {@code limit} of each list, with how many there are in all (a national session has tens of thousands). */
+    public record Supervision(List<HandlingQueries.AssignmentView> overdue, List<HandlingQueries.AssignmentView> dueSoon,
+                              long overdueTotal, long dueSoonTotal) {
     }
 
     /** MEETING (督办会), VISIT (实地督办), INSTRUCTION (批示), OTHER; on a day (default today). */
@@ -184,12 +186,12 @@ public class SupervisionService {
         }).sorted(Comparator.comparing(KeyProposal::nearestDeadline, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
     }
 
-    /** Open assignments overdue, and those due within the next {@code days} days (0–365). */
+    /** Open assignments overdue (the longest overdue first), and those due within the next {@code days} days (0–365), nearest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Supervision list(int days) {
+    public Supervision list(int days, int limit) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ClockProducer.CHINA);
-        List<HandlingQueries.AssignmentView> all = queries.dueBy(today.plusDays(Math.max(0, Math.min(days, 365))));
-        return new Supervision(all.stream().filter(a -> a.deadline().isBefore(today)).toList(),
-                all.stream().filter(a -> !a.deadline().isBefore(today)).toList());
+        LocalDate until = today.plusDays(Math.max(0, Math.min(days, 365)) + 1L);
+        long[] totals = queries.dueCounts(today, until);
+        return new Supervision(queries.due(LocalDate.of(1900, 1, 1), today, limit), queries.due(today, until, limit), totals[0], totals[1]);
     }
 }
