@@ -1,0 +1,119 @@
+package org.cppcc.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.cppcc.bench.Load.Result;
+import org.cppcc.deploy.Api;
+import org.cppcc.deploy.DemoSeed;
+import org.cppcc.deploy.Ports;
+import org.cppcc.platform.infra.KeycloakServer;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The load-test harness: against the platform the launcher started ({@code ./deploy/run.sh}, documented ports), each
+ * scenario runs next to its physical limit measured in the same run on the same machine — pgbench's rate for the
+ * submission's bare SQL transaction, the framework's floor (the health endpoint) — and reports its figure as a ratio
+ * to it, then its latency under an open-model load at a constant rate. Writes docs/bench/&lt;date&gt;.md and .svg.
+ * <p>
+ * Arguments: {@code [seconds per run, default 20] [clients for the closed runs, default 8]}.
+ */
+public final class Bench {
+
+    static final String COMMITTEE = "440112";
+    static final int BENCH_MEMBERS = 20;
+
+    private final Ports ports = Ports.documented();
+    private final Api api = new Api("http://localhost:" + ports.keycloak() + "/realms/cppcc");
+    private final int seconds;
+    private final int clients;
+    private final List<Report.Row> rows = new ArrayList<>();
+
+    private Bench(int seconds, int clients) {
+        this.seconds = seconds;
+        this.clients = clients;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Bench b = new Bench(args.length > 0 ? Integer.parseInt(args[0]) : 20, args.length > 1 ? Integer.parseInt(args[1]) : 8);
+        b.run(Path.of(args.length > 2 ? args[2] : "docs/bench"));
+    }
+
+    private String url(int port, String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void run(Path out) throws Exception {
+        String sql = Path.of("bench/sql").toAbsolutePath().toString();
+        List<String> members = BenchMembers.ensure(api, ports, BENCH_MEMBERS);
+        say("bench members ready: " + members.size());
+
+        // the framework's floor: the bare health endpoint of proposals-service
+        Result floor = Load.closed("health (floor)", clients, seconds, n -> Load.request(url(ports.proposals(), "/q/health/live"), null).build());
+        say(floor);
+
+        // P1 submission against pgbench's rate for the same transaction
+        double pgbench = Pgbench.tps(ports.postgres(), "proposals", sql + "/setup.sql", sql + "/submission.sql", clients, seconds);
+        say("pgbench submission transaction: " + Math.round(pgbench) + " tps");
+        List<String> tokens = members.stream().map(u -> api.token(u, BenchMembers.PASSWORD)).toList();
+        java.util.function.IntFunction<HttpRequest> submit = n -> Load.request(url(ports.proposals(), "/committees/" + COMMITTEE + "/proposals"),
+                        tokens.get(n % tokens.size())).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"压测提案 " + n + " " + UUID.randomUUID() + "\",\"body\":\""
+                        + "老旧小区加装电梯是民生实事，建议简化审批、完善补贴、加强协调。".repeat(12) + "\",\"publishConsent\":true}")).build();
+        Result submitMax = Load.closed("submission (max)", clients, seconds, submit);
+        say(submitMax);
+        rows.add(Report.Row.ratio("P1 submission", submitMax, "pgbench " + Math.round(pgbench) + " tps", pgbench, 0.4));
+        double submitRate = Math.max(1, Math.min(pgbench / 2, submitMax.perSecond() / 2));
+        Result submitOpen = Load.open("submission at " + Math.round(submitRate) + "/s", submitRate, seconds, submit);
+        say(submitOpen);
+        rows.add(Report.Row.latency("P1 submission, open model", submitOpen, Math.round(submitRate) + "/s (target: " + Math.round(pgbench / 2)
+                + "/s, half pgbench's)", 100));
+
+        // P2 committee-scoped reads against the floor
+        String staff = api.token("hp-staff", DemoSeed.DEMO_PASSWORD);
+        String member = tokens.get(0);
+        String proposal = anyProposal(staff);
+        read("P2 office's proposal list (20)", floor, url(ports.proposals(), "/committees/" + COMMITTEE + "/proposals?limit=20"), staff);
+        read("P2 a proposal", floor, url(ports.proposals(), "/committees/" + COMMITTEE + "/proposals/" + proposal), staff);
+        read("P2 a proposal's history", floor, url(ports.proposals(), "/committees/" + COMMITTEE + "/proposals/" + proposal + "/history"), staff);
+        read("P2 the inbox (20)", floor, url(ports.notification(), "/me/notifications?limit=20"), member);
+        read("P2 the unread count", floor, url(ports.notification(), "/me/notifications/unread-count"), member);
+        read("P2 a member's performance", floor, url(ports.members(), "/me/performance"), member);
+
+        Files.createDirectories(out);
+        String date = LocalDate.now().toString();
+        Report.write(out.resolve(date + ".md"), out.resolve(date + ".svg"), date, floor, rows, seconds, clients);
+        say("report: " + out.resolve(date + ".md"));
+    }
+
+    private void read(String name, Result floor, String url, String token) throws InterruptedException {
+        Result max = Load.closed(name + " (max)", clients, seconds, n -> Load.request(url, token).build());
+        say(max);
+        rows.add(Report.Row.ratio(name, max, "health " + Math.round(floor.perSecond()) + "/s", floor.perSecond(), 0.5));
+        double rate = Math.max(1, max.perSecond() / 2);
+        Result open = Load.open(name + " at " + Math.round(rate) + "/s", rate, seconds, n -> Load.request(url, token).build());
+        say(open);
+        rows.add(Report.Row.latency(name + ", open model", open, Math.round(rate) + "/s (half its max)", 50));
+    }
+
+    private String anyProposal(String staff) throws IOException {
+        JsonNode page = api.get(url(ports.proposals(), "/committees/" + COMMITTEE + "/proposals?limit=1"), staff).body();
+        return page.path("items").get(0).path("id").asText();
+    }
+
+    private static void say(Object o) {
+        System.out.println("[bench] " + (o instanceof Result r ? String.format("%s: %d answers in %.1f s = %.1f/s; p50 %.1f p90 %.1f p99 %.1f max %.1f ms; %s",
+                r.name(), r.requests(), r.seconds(), r.perSecond(), r.p50(), r.p90(), r.p99(), r.max(), r.statuses()) : o));
+    }
+
+    static String keycloakAdmin(Ports ports) {
+        return new Api("http://localhost:" + ports.keycloak() + "/realms/master")
+                .token("admin-cli", KeycloakServer.BOOTSTRAP_ADMIN, KeycloakServer.BOOTSTRAP_PASSWORD);
+    }
+}
