@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Distinct members for the load: bench-01… of 黄埔区, added to the roster the way a committee does it (members-service
- * makes their Keycloak accounts), then given a password by Keycloak's administrator, as a person would set theirs.
+ * Distinct callers for the load: bench-01… of 黄埔区, added to the roster the way a committee does it (members-service
+ * makes their Keycloak accounts), staffed in the proposal office too (so that the office's reads come from many
+ * people: each person may make 3,000 requests a minute), then given a password by Keycloak's administrator.
  */
 final class BenchMembers {
 
@@ -51,6 +52,11 @@ final class BenchMembers {
                 throw new IllegalStateException("password of " + username + " not set: " + set.status());
             }
             api.put(realm + "/users/" + id, Bench.keycloakAdmin(ports), Map.of("requiredActions", List.of()));
+            Api.Reply staffed = api.put("http://localhost:" + ports.members() + "/committees/" + Bench.COMMITTEE + "/staff/" + username
+                    + "/roles/proposal-office", admin, Map.of());
+            if (staffed.status() >= 300) {
+                throw new IllegalStateException(username + " not staffed: " + staffed.status() + " " + staffed.body());
+            }
         }
         return names;
     }

@@ -158,6 +158,19 @@ class InboxTest {
                 .getBoolean("items.find { it.id == '" + id + "' }.read"));
     }
 
+    /** The badge stops counting at 99 and says there are more: a busy inbox costs no more than a quiet one. */
+    @Test
+    void theUnreadCountStopsAt99AndSaysThereAreMore() {
+        String author = Tokens.subject(Tokens.of("hp-member2"));
+        for (int i = 0; i < 101; i++) {
+            String proposalId = UUID.randomUUID().toString();
+            TopicReader.publish("proposals.events", proposalId, Events.proposalSubmitted("440112", proposalId, author, "回执" + i));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> as("hp-member2").get("/me/notifications/unread-count").then().statusCode(200)
+                .extract().<Boolean>path("more"));
+        as("hp-member2").get("/me/notifications/unread-count").then().body("count", equalTo(99));
+    }
+
     @Test
     void aPoisonMessageIsDeadLetteredAndConsumptionGoesOn() {
         TopicReader.publish("proposals.events", "poison", "this is not a CloudEvent");

@@ -29,7 +29,7 @@ public class InboxService {
                                    Instant createdAt, boolean read) {
     }
 
-    public record UnreadCount(long count) {
+    public record UnreadCount(long count, boolean more) {
     }
 
     public record DeliveryView(String channel, String status, int attempts, Instant sentAt, Instant deliveredAt, String lastError) {
@@ -112,11 +112,20 @@ public class InboxService {
         return Page.of(rows, page, n -> n.id.toString(), n -> view(n, read));
     }
 
+    /**
+     * The badge: unread items counted up to {@value #BADGE_LIMIT} ({@code more}: there are more — the app shows "99+").
+     * Counting all of them would read every item a busy office role ever got (a national session's office gets one per
+     * proposal) on every call; stopping at the limit bounds the work, as the badge does.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public UnreadCount unreadCount() {
-        return new UnreadCount(em.createQuery("select count(n) from Notification n where " + MINE + UNREAD, Long.class)
-                .setParameter("user", caller.userId()).setParameter("roles", roleAudiences()).setParameter("units", unitAudiences()).getSingleResult());
+        int found = em.createQuery("select n.id from Notification n where " + MINE + UNREAD, UUID.class)
+                .setParameter("user", caller.userId()).setParameter("roles", roleAudiences()).setParameter("units", unitAudiences())
+                .setMaxResults(BADGE_LIMIT + 1).getResultList().size();
+        return new UnreadCount(Math.min(found, BADGE_LIMIT), found > BADGE_LIMIT);
     }
+
+    static final int BADGE_LIMIT = 99;
 
     public void markRead(UUID id) {
         long visible = em.createQuery("select count(n) from Notification n where n.id = :id and " + MINE, Long.class)
