@@ -54,7 +54,9 @@ public final class Bench {
         say("bench members ready: " + members.size());
 
         // the framework's floor: the bare health endpoint of proposals-service
-        Result floor = Load.closed("health (floor)", clients, seconds, n -> Load.request(url(ports.proposals(), "/q/health/live"), null).build());
+        java.util.function.IntFunction<HttpRequest> health = n -> Load.request(url(ports.proposals(), "/q/health/live"), null).build();
+        warmUp(health);
+        Result floor = Load.closed("health (floor)", clients, seconds, health);
         say(floor);
 
         // P1 submission against pgbench's rate for the same transaction
@@ -65,6 +67,7 @@ public final class Bench {
                         tokens.get(n % tokens.size())).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"压测提案 " + n + " " + UUID.randomUUID() + "\",\"body\":\""
                         + "老旧小区加装电梯是民生实事，建议简化审批、完善补贴、加强协调。".repeat(12) + "\",\"publishConsent\":true}")).build();
+        warmUp(submit);
         Result submitMax = Load.closed("submission (max)", clients, seconds, submit);
         say(submitMax);
         rows.add(Report.Row.ratio("P1 submission", submitMax, "pgbench " + Math.round(pgbench) + " tps", pgbench, 0.4));
@@ -92,6 +95,7 @@ public final class Bench {
 
     private void read(String name, Result floor, List<String> tokens, String url) throws InterruptedException {
         java.util.function.IntFunction<HttpRequest> get = n -> Load.request(url, tokens.get(n % tokens.size())).build();
+        warmUp(get);
         Result max = Load.closed(name + " (max)", clients, seconds, get);
         say(max);
         rows.add(Report.Row.ratio(name, max, "health " + Math.round(floor.perSecond()) + "/s", floor.perSecond(), 0.5));
@@ -99,6 +103,11 @@ public final class Bench {
         Result open = Load.open(name + " at " + Math.round(rate) + "/s", rate, seconds, get);
         say(open);
         rows.add(Report.Row.latency(name + ", open model", open, Math.round(rate) + "/s (half its max)", 50));
+    }
+
+    /** A few seconds of the same requests, not counted: the JIT compiles the path before it is measured. */
+    private void warmUp(java.util.function.IntFunction<HttpRequest> request) throws InterruptedException {
+        Load.closed("warm-up", clients, Math.max(3, seconds / 3), request);
     }
 
     /** Fresh tokens (an access token lives minutes; each scenario starts with new ones). */

@@ -42,7 +42,7 @@ final class Report {
         StringBuilder md = new StringBuilder();
         md.append("# Load-test report, ").append(date).append("\n\n")
                 .append("Written by `bench/run.sh` against the platform started by `./deploy/run.sh` on this machine (").append(Runtime.getRuntime().availableProcessors())
-                .append(" cores); every run ").append(seconds).append(" s. Throughput: ").append(clients)
+                .append(" cores); every run ").append(seconds).append(" s, after a warm-up of the same requests. Throughput: ").append(clients)
                 .append(" clients each sending its next request when answered (the most the service gives), as a ratio to the limit measured in the same run. ")
                 .append("Latency: requests started at a constant rate (open model), each timed from when it was due. Framework floor: ")
                 .append(String.format(Locale.ROOT, "%.0f", floor.perSecond())).append(" req/s on `/q/health/live`.\n\n")
