@@ -82,8 +82,15 @@ class MemberSignUpTest {
         JsonPath list = as("hp-staff").get(base + "/member-registrations").then().statusCode(200).extract().jsonPath();
         assertEquals(List.of("hp-member2", "hp-member"), list.getList("username"));
         assertEquals(List.of("REGISTERED", "WITHDRAWN"), list.getList("status"));
-        // signing up again: at the end of the line (the place is taken)
+        // signing up again: at the end of the line (the place is taken); moving up again, they take part again, and say so
         as("hp-member").post(base + "/sign-up").then().statusCode(200).body("status", equalTo("WAITING"));
+        as("hp-member2").delete(base + "/sign-up").then().statusCode(200);
+        as("hp-member").get(base + "/sign-up").then().statusCode(200).body("status", equalTo("REGISTERED"));
+        TopicReader.await("consultations.events", e -> activity.equals(e.path("subject").asText())
+                && e.path("type").asText().endsWith("InvitationAnswered.v1") && member.equals(e.path("data").path("userId").asText())
+                && "ACCEPTED".equals(e.path("data").path("answer").asText()), 1, Duration.ofSeconds(30));
+        assertEquals("ACCEPTED", as("hp-staff").get(base + "/participants").then().extract().jsonPath()
+                .getString("find { it.username == 'hp-member' }.answer"));
         as("hp-member").delete(base + "/sign-up").then().statusCode(200);
         as("hp-member").delete(base + "/sign-up").then().statusCode(404);
     }

@@ -88,7 +88,7 @@ public class Registrations {
                 .setParameter(1, activityId).setParameter(2, committee.code()).setParameter(3, me.userId()).setParameter(4, me.username())
                 .setParameter(5, me.name()).setParameter(6, status).setParameter(7, SqlTime.param(now)).executeUpdate();
         if (REGISTERED.equals(status) && !participants.admit(a, me, "ACCEPTED")) {
-            rejoin(activityId, me.userId()); // signed up, withdrew, signs up again: the same participant, accepted again
+            rejoin(a, me); // signed up, withdrew, signs up again: the same participant, accepted again
         }
         return mine(activityId);
     }
@@ -148,14 +148,17 @@ public class Registrations {
                     .setParameter(1, SqlTime.param(clock.instant())).setParameter(2, UUID.fromString(a.id())).setParameter(3, f[0]).executeUpdate();
             RosterMember next = new RosterMember((String) f[0], (String) f[1], (String) f[2]);
             if (!participants.admit(a, next, "ACCEPTED")) {
-                rejoin(UUID.fromString(a.id()), next.userId());
+                rejoin(a, next);
             }
         }
     }
 
-    private void rejoin(UUID activityId, String userId) {
+    /** Taking part again after a withdrawal: accepted, and said so (the office sees it; the reminder stands again). */
+    private void rejoin(ActivityView a, RosterMember p) {
         em.createNativeQuery("update participant set answer = 'ACCEPTED', answer_reason = null, updated_at = ?1 where activity_id = ?2 and user_id = ?3")
-                .setParameter(1, SqlTime.param(clock.instant())).setParameter(2, activityId).setParameter(3, userId).executeUpdate();
+                .setParameter(1, SqlTime.param(clock.instant())).setParameter(2, UUID.fromString(a.id())).setParameter(3, p.userId()).executeUpdate();
+        outbox.publish(Topics.CONSULTATIONS, EventTypes.CONSULTATION_INVITATION_ANSWERED, committee.code(), a.id(),
+                new InvitationAnswered(a.id(), a.title(), p.userId(), p.name(), "ACCEPTED", null));
     }
 
     private ActivityView lockedOpen(UUID activityId) {
