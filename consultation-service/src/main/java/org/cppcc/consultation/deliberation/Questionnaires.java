@@ -168,8 +168,11 @@ public class Questionnaires {
     public Results results(UUID activityId) {
         activities.get(activityId);
         Object[] q = row(activityId, false);
-        List<Question> questions = questions((String) q[2]);
-        List<List<Answer>> responses = responses(q[0]).stream().map(Respondent::answers).toList();
+        return results(q, questions((String) q[2]), responses(q[0]));
+    }
+
+    private static Results results(Object[] q, List<Question> questions, List<Respondent> respondents) {
+        List<List<Answer>> responses = respondents.stream().map(Respondent::answers).toList();
         List<QuestionResult> out = new ArrayList<>();
         for (int i = 0; i < questions.size(); i++) {
             Question question = questions.get(i);
@@ -186,10 +189,11 @@ public class Questionnaires {
     /** 导出: each respondent's answers (a row each), then the counts per option. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public StreamingOutput export(UUID activityId, TableWriter.Format format) {
-        Results results = results(activityId);
+        activities.get(activityId);
         Object[] q = row(activityId, false);
         List<Question> questions = questions((String) q[2]);
-        List<Respondent> respondents = responses(q[0]);
+        List<Respondent> respondents = responses(q[0]); // read once: the rows and the counts come from the same answers
+        Results results = results(q, questions, respondents);
         return out -> {
             try (TableWriter w = TableWriter.open(format, out)) {
                 List<String> header = new ArrayList<>(List.of("答卷人", "提交时间"));
