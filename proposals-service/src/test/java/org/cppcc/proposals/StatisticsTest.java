@@ -5,6 +5,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.cppcc.platform.testkit.PlatformTestResource;
 import org.cppcc.platform.testkit.TopicReader;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.cppcc.platform.tenancy.CommitteeScope;
+import org.cppcc.proposals.statistics.SessionFigureFold;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -13,10 +18,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 
 import static org.cppcc.proposals.ProposalsTestSupport.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * 提案统计 against a hand-counted session: 黄埔区 switches to a session of its own (term 7, session 3) for the
@@ -27,6 +36,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
 class StatisticsTest {
+
+    @Inject
+    SessionFigureFold fold;
+    @Inject
+    EntityManager em;
+    @Inject
+    CommitteeScope scope;
 
     @BeforeEach
     void setUp() {
@@ -99,6 +115,12 @@ class StatisticsTest {
             assertNull(second.get("satisfactionRate"), "no rating, no rate");
             assertEquals(2, f.getList("units").size(), "only the units with assignments in the session");
 
+            // folding the deltas into one row per group changes no figure
+            assertTrue(fold.foldBusySessions(1) >= 1, "the session had deltas to fold");
+            assertEquals(f.prettify(), as("hp-staff").get("/committees/440112/statistics?term=7&session=3").then().statusCode(200)
+                    .extract().jsonPath().prettify());
+            assertEquals(0L, count("select 1 from proposal_figure where not folded"), "every delta folded");
+
             // supervision from above reads the figures; a member and a sibling do not; a bad year is refused
             as("gz-staff").get("/committees/440112/statistics?term=7&session=3").then().statusCode(200);
             as("qg-staff").get("/committees/440112/statistics?term=7&session=3").then().statusCode(200);
@@ -106,5 +128,54 @@ class StatisticsTest {
             as("hp-member").get("/committees/440112/statistics").then().statusCode(403);
             as("hp-staff").get("/committees/440112/statistics?year=99999").then().statusCode(400).contentType("application/problem+json");
         });
+    }
+
+    /**
+     * The figures are kept by a trigger as deltas (ADR 0016): whatever steps and folds interleave, the groups they
+     * sum to are exactly the groups a count of the proposals gives — compared in one statement (one snapshot).
+     */
+    @Test
+    void theFiguresKeptAsDeltasAgreeWithTheProposalsWhateverFoldsInterleave() {
+        ProposalsTestSupport.inSessionOf440112(7, 4, () -> {
+            AtomicBoolean filing = new AtomicBoolean(true);
+            CompletableFuture<Integer> folding = CompletableFuture.supplyAsync(() -> {
+                int folds = 0;
+                while (filing.get()) {
+                    folds += fold.foldBusySessions(1);
+                }
+                return folds;
+            });
+            try {
+                CompletableFuture.allOf(IntStream.range(0, 4).mapToObj(i -> CompletableFuture.runAsync(() -> {
+                    for (int k = 0; k < 4; k++) {
+                        String id = filed("折叠" + i + "-" + k, false);
+                        if (k % 2 == 0) {
+                            step("hp-staff", id, "register", null);
+                        } else if (k == 3) {
+                            step("hp-staff", id, "not-register", "{\"reason\":\"不属于提案范围\"}");
+                        }
+                    }
+                })).toArray(CompletableFuture[]::new)).join();
+            } finally {
+                filing.set(false);
+            }
+            assertTrue(folding.join() >= 1, "folds ran while proposals were filed and registered");
+            assertEquals(16L, count("select 1 from proposal where committee = '440112' and term = 7 and session = 4"));
+            assertEquals(0L, count("select 1 from ((select * from kept except select * from counted) "
+                    + "union all (select * from counted except select * from kept)) differing"), "the kept groups are the proposals' groups");
+            JsonPath f = as("hp-staff").get("/committees/440112/statistics?term=7&session=4").then().statusCode(200).extract().jsonPath();
+            assertEquals(Map.of("REGISTERED", 8, "NOT_REGISTERED", 4, "SUBMITTED", 4), f.getMap("byStatus"));
+        });
+    }
+
+    /** Rows of a query of every committee's rows, which may read the groups {@code kept} as deltas and {@code counted} from the proposals. */
+    private long count(String query) {
+        return scope.across(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
+                with kept as (select committee, term, session, status, kind, sector, key_proposal, published, from_below, on_clue, tags,
+                                     sum(n)::bigint n from proposal_figure group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 having sum(n) <> 0),
+                     counted as (select committee, term, session, status, kind, coalesce(author_sector, ''), key_proposal, published,
+                                        cultivated_from is not null, clue_id is not null, tags, count(*) from proposal
+                                  where status <> 'DRAFT' and term is not null and session is not null group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)
+                select count(*) from (""" + query + ") q").getSingleResult()).longValue()));
     }
 }

@@ -21,8 +21,8 @@ import java.util.Map;
  * 提案统计 of one committee and session: how many were filed and registered, by state, kind and sector; per
  * handling unit the figures of its evaluation (考评) — assignments as lead and co-handler, replies and those on
  * time (办复率), the A/B/C classes, the proposers' ratings (满意率), open and overdue items, second rounds; the
- * session's clues; the year's 社情民意 reports. Each figure is one aggregate over an index on the session, never a
- * walk over the proposals.
+ * session's clues; the year's 社情民意 reports. The proposals' figures come from their figure groups (kept by a trigger,
+ * ADR 0016), the units' from one scan of the session's assignments (ADR 0014), never a walk over the proposals.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -93,15 +93,16 @@ public class ProposalStatistics {
             throw org.cppcc.platform.problem.Problems.badRequest("year must be between 1949 and 2999");
         }
         String code = committee.code();
-        // one scan of the session's proposals (index proposal_figures), grouped once; every figure is summed from the groups
+        // the session's figure groups, kept by the proposals' trigger as deltas and folded now and then (V15, ADR 0016):
+        // a few hundred rows, never the proposals themselves; every figure is summed from the groups
         long filed = 0, registered = 0, notRegistered = 0, merged = 0, inReview = 0, key = 0, published = 0, fromBelow = 0, onClues = 0;
         Map<String, Long> byStatus = new java.util.TreeMap<>();
         Map<String, Long> byKind = new java.util.TreeMap<>();
         Map<String, long[]> sectors = new java.util.HashMap<>();
         Map<String, long[]> subjects = new java.util.HashMap<>();
-        for (Object[] r : rows("select status, kind, coalesce(author_sector, ''), key_proposal, published, cultivated_from is not null, "
-                + "clue_id is not null, tags, count(*) from proposal where committee = ?1 and term = ?2 and session = ?3 and status <> 'DRAFT' "
-                + "group by 1, 2, 3, 4, 5, 6, 7, 8", code, t, n)) {
+        for (Object[] r : rows("select status, kind, sector, key_proposal, published, from_below, on_clue, tags, sum(n) "
+                + "from proposal_figure where committee = ?1 and term = ?2 and session = ?3 group by 1, 2, 3, 4, 5, 6, 7, 8 having sum(n) <> 0",
+                code, t, n)) {
             String status = (String) r[0];
             long c = num(r[8]);
             boolean isFiled = !"WITHDRAWN".equals(status);
