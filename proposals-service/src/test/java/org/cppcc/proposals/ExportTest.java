@@ -112,4 +112,76 @@ class ExportTest {
             as("hp-staff").get("/committees/440112/proposals/export?term=0").then().statusCode(400).contentType("application/problem+json");
         });
     }
+
+    private static String norm(String cell) {
+        return cell.replaceAll("\\.0+$", "");
+    }
+
+    /**
+     * The tables the office publishes: the units' ranking (承办单位考评排名) and the 提案工作报告附件 — the catalogue of
+     * registered proposals with units and results, each unit's items as lead and co-handler with those on time and
+     * published, the awarded 优秀提案 and the 优秀承办单位 — read back and compared with the session as set up.
+     */
+    @Test
+    void theUnitRankingAndTheReportAnnexAreExportedAndReadBack() throws Exception {
+        ProposalsTestSupport.inSessionOf440112(8, 3, () -> {
+            String s = UUID.randomUUID().toString().substring(0, 8);
+            String lead = as("hp-staff").body("{\"name\":\"附件甲局" + s + "\",\"officers\":[\"hp-unit\"]}").post("/committees/440112/handling-units")
+                    .then().statusCode(201).extract().path("id");
+            String co = as("hp-staff").body("{\"name\":\"附件乙局" + s + "\",\"officers\":[\"hp-unit2\"]}").post("/committees/440112/handling-units")
+                    .then().statusCode(201).extract().path("id");
+            String done = filed("关于加强社区养老服务的提案");
+            String open = filed("关于改善老旧小区的提案");
+            filed("未立案的提案");
+            as("hp-staff").post("/committees/440112/proposals/" + done + "/register").then().statusCode(200);
+            as("hp-staff").post("/committees/440112/proposals/" + open + "/register").then().statusCode(200);
+            as("hp-staff").body("{\"leads\":[\"" + lead + "\"],\"coHandlers\":[\"" + co + "\"]}").post("/committees/440112/proposals/" + done + "/assign")
+                    .then().statusCode(200);
+            as("hp-staff").body("{\"leads\":[\"" + co + "\"]}").post("/committees/440112/proposals/" + open + "/assign").then().statusCode(200);
+            as("hp-unit").body("{\"classification\":\"A\",\"body\":\"已采纳\"}").post("/committees/440112/proposals/" + done + "/reply")
+                    .then().statusCode(200);
+            as("hp-member").body("{\"replyRating\":\"SATISFIED\",\"contactRating\":\"SATISFIED\"}")
+                    .post("/committees/440112/proposals/" + done + "/feedback").then().statusCode(200);
+            as("hp-staff").post("/committees/440112/proposals/" + done + "/publish").then().statusCode(200);
+            String nomination = as("hp-staff").body("{\"reason\":\"建议被采纳并落实\"}")
+                    .post("/committees/440112/evaluation/excellent-proposals/nominations/" + done).then().statusCode(200).extract().path("id");
+            as("hp-staff").post("/committees/440112/evaluation/excellent-proposals/" + nomination + "/award").then().statusCode(200);
+            as("hp-staff").body(Map.of("unitIds", List.of(lead))).put("/committees/440112/evaluation/excellent-units?term=8&session=3")
+                    .then().statusCode(200);
+            var first = as("hp-staff").get("/committees/440112/proposals/" + done).then().statusCode(200).extract().jsonPath();
+            String doneNumber = first.getString("number");
+            String author = first.getString("authorName");
+            String openNumber = as("hp-staff").get("/committees/440112/proposals/" + open).then().statusCode(200).extract().path("number");
+
+            // the ranking: 甲 replied on time, class A, rated satisfied → 100; 乙 has replied nothing → 0; then the weights
+            String ranking = new String(export("hp-staff", "evaluation/units/export?term=8&session=3&format=csv", 200), StandardCharsets.UTF_8);
+            assertTrue(ranking.startsWith("\uFEFF名次,承办单位,综合得分,主办件数,办复率,按时办复率,满意率,A类占比,优秀承办单位\r\n"
+                    + "1,附件甲局" + s + ",100.00,1,1.0000,1.0000,1.0000,1.0000,是\r\n2,附件乙局" + s + ",0.00,1,0.0000,0.0000,,,否\r\n\r\n"
+                    + "指标,权重\r\n办复率,"), ranking);
+
+            try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(export("hp-staff", "proposals/export/report-annex?term=8&session=3", 200)))) {
+                List<Sheet> sheets = wb.getSheets().toList();
+                assertEquals(List.of("立案提案目录", "承办单位办理情况", "优秀提案", "优秀承办单位"), sheets.stream().map(Sheet::getName).toList());
+                // the registered proposals in number order; the one not registered is not listed
+                assertEquals(List.of(List.of("案号", "题目", "提案者", "主办单位", "会办单位", "办理结果", "是否公开"),
+                        List.of(doneNumber, "关于加强社区养老服务的提案", author, "附件甲局" + s, "附件乙局" + s, "A类（已解决或采纳）", "是"),
+                        List.of(openNumber, "关于改善老旧小区的提案", author, "附件乙局" + s, "", "办理中", "否")), rows(sheets.get(0)));
+                // most items first — 乙: one as lead (open), one as co-handler (published); 甲: one as lead, replied on time, published
+                assertEquals(List.of(List.of("承办单位", "主办件数", "会办件数", "合计", "主办按时答复", "已公开"),
+                        List.of("附件乙局" + s, "1", "1", "2", "0", "1"), List.of("附件甲局" + s, "1", "0", "1", "1", "1")),
+                        rows(sheets.get(1)).stream().map(r -> r.stream().map(ExportTest::norm).toList()).toList());
+                assertEquals(List.of(List.of("案号", "题目", "提案者"), List.of(doneNumber, "关于加强社区养老服务的提案", author)), rows(sheets.get(2)));
+                assertEquals(List.of(List.of("承办单位", "综合得分"), List.of("附件甲局" + s, "100")),
+                        rows(sheets.get(3)).stream().map(r -> r.stream().map(ExportTest::norm).toList()).toList());
+            }
+
+            // the ranking's figures are read from above; the annex lists texts' titles: the committee's own office only
+            export("gz-staff", "evaluation/units/export?term=8&session=3", 200);
+            export("gz-staff", "proposals/export/report-annex?term=8&session=3", 403);
+            export("hp-member", "evaluation/units/export", 403);
+            export("hp-member", "proposals/export/report-annex", 403);
+            as("hp-staff").get("/committees/440112/proposals/export/report-annex?session=12").then().statusCode(400)
+                    .contentType("application/problem+json");
+        });
+    }
 }

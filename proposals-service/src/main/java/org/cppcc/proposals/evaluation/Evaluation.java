@@ -2,6 +2,8 @@ package org.cppcc.proposals.evaluation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.cppcc.platform.exports.TableWriter;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -28,6 +30,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -193,6 +196,26 @@ public class Evaluation {
                     u.aShare(), u.excellent()));
         }
         return new Ranking(f.term(), f.session(), w, ranked);
+    }
+
+    static final List<String> RANKING_HEADER = List.of("名次", "承办单位", "综合得分", "主办件数", "办复率", "按时办复率", "满意率", "A类占比",
+            "优秀承办单位");
+
+    /** 承办单位考评排名 as a file: the session's units ranked by the committee's weights, 优秀承办单位 marked, then the weights used. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public StreamingOutput exportRanking(Integer term, Integer session, TableWriter.Format format) {
+        Ranking r = ranking(term, session); // read before the response starts: errors are still problems
+        return out -> {
+            try (TableWriter w = TableWriter.open(format, out)) {
+                w.table("承办单位考评排名", RANKING_HEADER);
+                r.units().forEach(u -> w.row(Arrays.asList(u.rank(), u.unitName(), u.score(), u.lead(), u.replyRate(), u.onTimeRate(),
+                        u.satisfactionRate(), u.aShare(), u.excellent() ? "是" : "否")));
+                w.table("考评权重", List.of("指标", "权重"));
+                Weights x = r.weights();
+                List.of(List.of("办复率", x.replyRate()), List.of("按时办复率", x.onTimeRate()), List.of("满意率", x.satisfaction()),
+                        List.of("A类占比", x.aShare())).forEach(w::row);
+            }
+        };
     }
 
     /** 优秀承办单位: the committee's selection for a session (replaces an earlier one); every unit must be this committee's. */

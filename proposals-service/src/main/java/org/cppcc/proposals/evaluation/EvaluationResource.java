@@ -12,7 +12,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.cppcc.platform.concurrency.IfMatch;
+import org.cppcc.platform.exports.TableWriter;
 import org.cppcc.platform.tenancy.CommitteeRoles;
 import org.cppcc.platform.tenancy.Roles;
 import org.cppcc.platform.tenancy.SupervisedFromAbove;
@@ -93,6 +95,18 @@ public class EvaluationResource {
     @Operation(summary = "The handling units of a session ranked by the committee's weights, with 优秀承办单位 marked")
     public Evaluation.Ranking ranking(@PathParam("code") String code, @QueryParam("term") Integer term, @QueryParam("session") Integer session) {
         return evaluation.ranking(term, session);
+    }
+
+    @GET
+    @Path("units/export")
+    @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    @CommitteeRoles({Roles.PROPOSAL_OFFICE, Roles.LEADER, Roles.COMMITTEE_ADMIN})
+    @SupervisedFromAbove
+    @Operation(summary = "The units' ranking as a file (承办单位考评排名, then the weights); ?format=csv|xlsx (default xlsx)")
+    public Response exportRanking(@PathParam("code") String code, @QueryParam("term") Integer term, @QueryParam("session") Integer session,
+                                  @QueryParam("format") String format) {
+        TableWriter.Format f = TableWriter.Format.parse(format);
+        return TableWriter.download(evaluation.exportRanking(term, session, f), f, code + "-承办单位考评");
     }
 
     @PUT

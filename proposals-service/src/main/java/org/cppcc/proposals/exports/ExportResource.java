@@ -33,4 +33,16 @@ public class ExportResource {
         TableWriter.Format f = TableWriter.Format.parse(format);
         return TableWriter.download(exports.proposals(term, session, f), f, code + "-提案");
     }
+
+    @GET
+    @Path("report-annex")
+    @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    @CommitteeRoles({Roles.PROPOSAL_OFFICE, Roles.LEADER, Roles.COMMITTEE_ADMIN})
+    @Operation(summary = "提案工作报告附件 of a session (default: the current one): 立案提案目录, the units' items as lead and co-handler "
+            + "(on time, published), 优秀提案 and 优秀承办单位; ?format=csv|xlsx (default xlsx)")
+    public Response reportAnnex(@PathParam("code") String code, @QueryParam("term") Integer term, @QueryParam("session") Integer session,
+                                @QueryParam("format") String format) {
+        TableWriter.Format f = TableWriter.Format.parse(format);
+        return TableWriter.download(exports.reportAnnex(term, session, f), f, code + "-提案工作报告附件");
+    }
 }

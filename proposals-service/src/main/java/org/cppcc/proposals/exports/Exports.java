@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.cppcc.platform.problem.Problems;
 import org.cppcc.platform.tenancy.CommitteeContext;
 import org.cppcc.platform.time.SqlTime;
+import org.cppcc.proposals.evaluation.Evaluation;
 import org.cppcc.proposals.review.ProposalSettings;
 import org.cppcc.proposals.statistics.ProposalStatistics;
 
@@ -19,7 +20,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * 导出: a session's proposals and its statistics as CSV or XLSX with Chinese headers, written while the rows are
+ * 导出: a session's proposals, its statistics, the units' ranking and the year's report annex as CSV or XLSX with Chinese headers, written while the rows are
  * read (a database cursor of 500 rows at a time), so an export of a national session holds no more than that.
  */
 @ApplicationScoped
@@ -36,28 +37,41 @@ public class Exports {
     static final List<String> UNIT_HEADER = List.of("承办单位", "主办件数", "会办件数", "已答复", "按时答复", "办复率", "按时办复率", "在办",
             "逾期", "二次办理", "A类", "B类", "C类", "满意", "基本满意", "不满意", "满意率", "延期");
 
+    private static final Map<String, String> CLASS = Map.of("A", "A类（已解决或采纳）", "B", "B类（列入计划拟解决）", "C", "C类（留作参考）");
+    private static final String REGISTERED = "('REGISTERED', 'HANDLING', 'REPLIED', 'COMPLETED', 'ARCHIVED')";
+
     private final EntityManager em;
     private final CommitteeContext committee;
     private final ProposalSettings settings;
     private final ProposalStatistics statistics;
+    private final Evaluation evaluation;
 
-    public Exports(EntityManager em, CommitteeContext committee, ProposalSettings settings, ProposalStatistics statistics) {
+    public Exports(EntityManager em, CommitteeContext committee, ProposalSettings settings, ProposalStatistics statistics, Evaluation evaluation) {
         this.em = em;
         this.committee = committee;
         this.settings = settings;
         this.statistics = statistics;
+        this.evaluation = evaluation;
     }
 
-    /** The session's filed proposals (default: the current session), in number order, each with its units, reply class and rating. */
-    public StreamingOutput proposals(Integer term, Integer session, TableWriter.Format format) {
+    /** The session asked for (default: the current one), checked. */
+    private ProposalSettings.Settings session(Integer term, Integer session) {
         ProposalSettings.Settings s = settings.current();
         int t = term != null ? term : s.term();
         int n = session != null ? session : s.session();
         if (t < 1 || t > 99 || n < 1 || n > 9) {
             throw Problems.badRequest("term is 1 to 99 and session 1 to 9");
         }
+        return new ProposalSettings.Settings(t, n, 1, 0);
+    }
+
+    /** The session's filed proposals (default: the current session), in number order, each with its units, reply class and rating. */
+    public StreamingOutput proposals(Integer term, Integer session, TableWriter.Format format) {
+        ProposalSettings.Settings chosen = session(term, session);
+        int t = chosen.term();
+        int n = chosen.session();
         String code = committee.code();
-        String sheet = new ProposalSettings.Settings(t, n, 1, 0).sessionName() + "提案";
+        String sheet = chosen.sessionName() + "提案";
         return out -> QuarkusTransaction.requiringNew().run(() -> {
             try (TableWriter w = TableWriter.open(format, out)) {
                 w.table(sheet, PROPOSAL_HEADER);
@@ -113,5 +127,59 @@ public class Exports {
                 }
             }
         };
+    }
+
+    /**
+     * 提案工作报告附件 of a session: the catalogue of registered proposals (立案提案目录) with their units and results; each
+     * unit's items as lead and co-handler, those replied on time and those published (the table units publish); the
+     * awarded 优秀提案 and the 优秀承办单位.
+     */
+    public StreamingOutput reportAnnex(Integer term, Integer session, TableWriter.Format format) {
+        ProposalSettings.Settings chosen = session(term, session);
+        Evaluation.Ranking ranking = evaluation.ranking(chosen.term(), chosen.session());
+        String code = committee.code();
+        return out -> QuarkusTransaction.requiringNew().run(() -> {
+            try (TableWriter w = TableWriter.open(format, out)) {
+                w.table("立案提案目录", List.of("案号", "题目", "提案者", "主办单位", "会办单位", "办理结果", "是否公开"));
+                @SuppressWarnings("unchecked")
+                Stream<Object[]> rows = em.createNativeQuery("select p.number, p.title, coalesce(p.on_behalf_of, p.author_name), "
+                                + "(select string_agg(u.name, '、' order by u.name) from assignment a join handling_unit u on u.id = a.unit_id "
+                                + "  where a.proposal_id = p.id and a.role = 'LEAD' and a.handling_round = greatest(p.handling_round, 1)), "
+                                + "(select string_agg(u.name, '、' order by u.name) from assignment a join handling_unit u on u.id = a.unit_id "
+                                + "  where a.proposal_id = p.id and a.role = 'CO' and a.handling_round = greatest(p.handling_round, 1)), "
+                                + "(select r.classification from reply r where r.proposal_id = p.id order by r.replied_at desc limit 1), p.published "
+                                + "from proposal p where p.committee = ?1 and p.term = ?2 and p.session = ?3 and p.status in " + REGISTERED
+                                + " order by p.number, p.id")
+                        .setParameter(1, code).setParameter(2, chosen.term()).setParameter(3, chosen.session())
+                        .setHint("org.hibernate.fetchSize", 500).setHint("org.hibernate.readOnly", true).getResultStream();
+                try (rows) {
+                    rows.forEach(r -> w.row(Arrays.asList(r[0], r[1], r[2], r[3], r[4], r[5] == null ? "办理中" : CLASS.get(r[5].toString()), r[6])));
+                }
+                // the units with most items first (names sort by code point, not by pinyin)
+                w.table("承办单位办理情况", List.of("承办单位", "主办件数", "会办件数", "合计", "主办按时答复", "已公开"));
+                @SuppressWarnings("unchecked")
+                List<Object[]> units = em.createNativeQuery("select u.name, count(*) filter (where a.role = 'LEAD' and a.handling_round = 1), "
+                                + "count(*) filter (where a.role = 'CO' and a.handling_round = 1), "
+                                + "count(*) filter (where a.role = 'LEAD' and a.handling_round = 1 "
+                                + "  and (a.replied_at at time zone 'Asia/Shanghai')::date <= a.deadline), "
+                                + "count(distinct a.proposal_id) filter (where p.published) "
+                                + "from assignment a join proposal p on p.id = a.proposal_id join handling_unit u on u.id = a.unit_id "
+                                + "where a.committee = ?1 and a.term = ?2 and a.session = ?3 group by u.name "
+                                + "order by count(*) filter (where a.handling_round = 1) desc, u.name")
+                        .setParameter(1, code).setParameter(2, chosen.term()).setParameter(3, chosen.session()).getResultList();
+                for (Object[] u : units) {
+                    long lead = ((Number) u[1]).longValue();
+                    long co = ((Number) u[2]).longValue();
+                    w.row(Arrays.asList(u[0], lead, co, lead + co, ((Number) u[3]).longValue(), ((Number) u[4]).longValue()));
+                }
+                w.table("优秀提案", List.of("案号", "题目", "提案者"));
+                evaluation.nominations(chosen.term(), chosen.session()).stream()
+                        .filter(x -> x.status() == Evaluation.Decision.AWARDED)
+                        .sorted(java.util.Comparator.comparing(Evaluation.Nomination::number, java.util.Comparator.nullsLast(String::compareTo)))
+                        .forEach(x -> w.row(Arrays.asList(x.number(), x.title(), x.authorName())));
+                w.table("优秀承办单位", List.of("承办单位", "综合得分"));
+                ranking.units().stream().filter(Evaluation.RankedUnit::excellent).forEach(u -> w.row(Arrays.asList(u.unitName(), u.score())));
+            }
+        });
     }
 }
