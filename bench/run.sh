@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The load-test harness: start the platform first (./deploy/run.sh --reset, in another terminal), then
-#   bench/run.sh [seconds per run, default 20] [clients, default 8]
+#   bench/run.sh [seconds per run, default 20] [clients, default 8] [report folder, default docs/bench] [only the scenarios starting with, e.g. P1]
 # Writes docs/bench/<date>.md and .svg. Needs pgbench and psql (Debian: postgresql-client), installed if missing.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

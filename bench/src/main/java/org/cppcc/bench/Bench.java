@@ -41,8 +41,12 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         Bench b = new Bench(args.length > 0 ? Integer.parseInt(args[0]) : 20, args.length > 1 ? Integer.parseInt(args[1]) : 8);
+        // a fourth argument runs only the scenarios whose names start with it (e.g. P1, while profiling one path)
+        b.only = args.length > 3 ? args[3] : "";
         b.run(Path.of(args.length > 2 ? args[2] : "docs/bench"));
     }
+
+    private String only = "";
 
     private String url(int port, String path) {
         return "http://localhost:" + port + path;
@@ -60,6 +64,27 @@ public final class Bench {
         say(floor);
 
         // P1 submission against pgbench's rate for the same transaction
+        if ("P1 submission".startsWith(only)) {
+            submission(sql, members);
+        }
+
+        // P2 committee-scoped reads against the floor, each request from the next of the members (also office staff)
+        String proposal = anyProposal(tokens(members).get(0));
+        String c = "/committees/" + COMMITTEE;
+        read("P2 office's proposal list (20)", floor, tokens(members), url(ports.proposals(), c + "/proposals?limit=20"));
+        read("P2 a proposal", floor, tokens(members), url(ports.proposals(), c + "/proposals/" + proposal));
+        read("P2 a proposal's history", floor, tokens(members), url(ports.proposals(), c + "/proposals/" + proposal + "/history"));
+        read("P2 the inbox (20)", floor, tokens(members), url(ports.notification(), "/me/notifications?limit=20"));
+        read("P2 the unread count", floor, tokens(members), url(ports.notification(), "/me/notifications/unread-count"));
+        read("P2 a member's performance", floor, tokens(members), url(ports.members(), "/me/performance"));
+
+        Files.createDirectories(out);
+        String date = LocalDate.now().toString();
+        Report.write(out.resolve(date + ".md"), out.resolve(date + ".svg"), date, floor, rows, seconds, clients);
+        say("report: " + out.resolve(date + ".md"));
+    }
+
+    private void submission(String sql, List<String> members) throws Exception {
         double pgbench = Pgbench.tps(ports.postgres(), "proposals", sql + "/setup.sql", sql + "/submission.sql", clients, seconds);
         say("pgbench submission transaction: " + Math.round(pgbench) + " tps");
         List<String> tokens = tokens(members);
@@ -76,24 +101,12 @@ public final class Bench {
         say(submitOpen);
         rows.add(Report.Row.latency("P1 submission, open model", submitOpen, Math.round(submitRate) + "/s (target: " + Math.round(pgbench / 2)
                 + "/s, half pgbench's)", 100));
-
-        // P2 committee-scoped reads against the floor, each request from the next of the members (also office staff)
-        String proposal = anyProposal(tokens.get(0));
-        String c = "/committees/" + COMMITTEE;
-        read("P2 office's proposal list (20)", floor, tokens(members), url(ports.proposals(), c + "/proposals?limit=20"));
-        read("P2 a proposal", floor, tokens(members), url(ports.proposals(), c + "/proposals/" + proposal));
-        read("P2 a proposal's history", floor, tokens(members), url(ports.proposals(), c + "/proposals/" + proposal + "/history"));
-        read("P2 the inbox (20)", floor, tokens(members), url(ports.notification(), "/me/notifications?limit=20"));
-        read("P2 the unread count", floor, tokens(members), url(ports.notification(), "/me/notifications/unread-count"));
-        read("P2 a member's performance", floor, tokens(members), url(ports.members(), "/me/performance"));
-
-        Files.createDirectories(out);
-        String date = LocalDate.now().toString();
-        Report.write(out.resolve(date + ".md"), out.resolve(date + ".svg"), date, floor, rows, seconds, clients);
-        say("report: " + out.resolve(date + ".md"));
     }
 
     private void read(String name, Result floor, List<String> tokens, String url) throws InterruptedException {
+        if (!name.startsWith(only)) {
+            return;
+        }
         java.util.function.IntFunction<HttpRequest> get = n -> Load.request(url, tokens.get(n % tokens.size())).build();
         warmUp(get);
         Result max = Load.closed(name + " (max)", clients, seconds, get);
