@@ -123,6 +123,13 @@ public class ProblemMappers {
             case OTHER -> {
             }
         }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof io.quarkus.oidc.OIDCException) { // Keycloak not reached yet: the service connects on a later request
+                Log.warnf("sign-in service unavailable: %s", c.getMessage());
+                return new ProblemException(503, "unavailable", "服务暂不可用 / Service unavailable",
+                        "the sign-in service cannot be reached just now; nothing was changed; try again shortly").toResponse();
+            }
+        }
         Log.error("unexpected failure", e);
         return new ProblemException(500, "internal", "服务器错误 / Internal error",
                 "something went wrong on our side; nothing was changed").toResponse();
