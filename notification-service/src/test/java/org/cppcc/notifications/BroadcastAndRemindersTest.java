@@ -119,6 +119,11 @@ class BroadcastAndRemindersTest {
         assertEquals(recipients, count("select count(distinct audience) from notification where event_id = ?", "broadcast:" + id),
                 "one inbox item for every member");
         assertTrue(links("hp-member").contains("/committees/" + committee + "/broadcasts/" + id));
+        // the batched fan-out queues each member's channels as a single message would: hp-member gave an e-mail and a mobile
+        assertEquals(2, count("select count(*) from delivery d join notification n on n.id = d.notification_id where n.event_id = ? "
+                + "and n.audience = '" + Tokens.subject(Tokens.of("hp-member")) + "' and d.channel in ('EMAIL', 'SMS')", "broadcast:" + id));
+        assertEquals(0, count("select count(*) from delivery d join notification n on n.id = d.notification_id where n.event_id = ? "
+                + "and n.audience like 'bulk-%'", "broadcast:" + id), "members without contacts have their inbox only");
         as("gz-staff").get("/committees/" + committee + "/broadcasts/" + id).then().statusCode(403);
     }
 

@@ -7,10 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import org.cppcc.notifications.directory.Directory;
-import org.cppcc.notifications.inbox.Notification.AudienceKind;
 import org.cppcc.notifications.inbox.Notifications;
 import org.cppcc.notifications.routing.Category;
-import org.cppcc.notifications.routing.Message;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
@@ -60,10 +58,8 @@ public class BroadcastJob {
             UUID id = (UUID) b[0];
             String committee = (String) b[1];
             List<Directory.Contact> members = directory.members(committee, (String) b[4], batch);
-            for (Directory.Contact m : members) {
-                notifications.create(committee, "broadcast:" + id, new Message(AudienceKind.USER, m.userId(), Category.ANNOUNCEMENT,
-                        Map.of("title", b[2], "body", b[3]), "/committees/" + committee + "/broadcasts/" + id));
-            }
+            notifications.createForEach(committee, "broadcast:" + id, Category.ANNOUNCEMENT, Map.of("title", b[2], "body", b[3]),
+                    "/committees/" + committee + "/broadcasts/" + id, members);
             String last = members.isEmpty() ? (String) b[4] : members.get(members.size() - 1).userId();
             em.createNativeQuery("update broadcast set fanned_out = fanned_out + ?1, last_user = ?2, status = ?3 where id = ?4")
                     .setParameter(1, members.size()).setParameter(2, last)

@@ -17,11 +17,25 @@ import org.cppcc.notifications.templates.Templates;
 import org.cppcc.platform.ids.Ids;
 import org.cppcc.platform.tenancy.Roles;
 
+import org.cppcc.notifications.directory.Directory;
+import org.cppcc.notifications.directory.Directory.Contact;
+import org.cppcc.notifications.routing.Category;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -36,12 +50,14 @@ public class Notifications {
     private final PreferenceStore preferences;
     private final DeliveryQueue deliveries;
     private final InboxStream stream;
+    private final Directory directory;
     private final TransactionSynchronizationRegistry tx;
     private final ObjectMapper json;
     private final Clock clock;
 
     public Notifications(EntityManager em, Templates templates, PreferenceStore preferences, DeliveryQueue deliveries,
-                         InboxStream stream, TransactionSynchronizationRegistry tx, ObjectMapper json, Clock clock) {
+                         InboxStream stream, Directory directory, TransactionSynchronizationRegistry tx, ObjectMapper json, Clock clock) {
+        this.directory = directory;
         this.em = em;
         this.templates = templates;
         this.preferences = preferences;
@@ -81,8 +97,86 @@ public class Notifications {
         } else if (m.kind() == AudienceKind.ROLE && m.audience().equals(Notification.roleAudience(committee, Roles.MEMBER))) {
             deliveries.forMembers(committee, id);
         }
-        InboxStream.Item item = new InboxStream.Item(m.kind(), m.audience(), new InboxService.NotificationView(id.toString(), committee,
-                m.category().code(), text.title(), text.body(), m.link(), now, false));
+        publishOnCommit(List.of(new InboxStream.Item(m.kind(), m.audience(), new InboxService.NotificationView(id.toString(), committee,
+                m.category().code(), text.title(), text.body(), m.link(), now, false))));
+        return Optional.of(id);
+    }
+
+    /**
+     * One message to each of these people (a fan-out: a broadcast's batch), with what {@link #create} does for each but
+     * in a fixed number of statements per batch, not per person: their locales in one query, the texts rendered once per
+     * locale, the inbox rows in one insert, their deliveries in one batch. (Per person it was ~7 queries and a template
+     * parse: about 1,000 deliveries a second at best.)
+     *
+     * @return how many of them got it now (those this source had already notified are left as they are)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int createForEach(String committee, String sourceId, Category category, Map<String, Object> data, String link, List<Contact> people) {
+        if (people.isEmpty()) {
+            return 0;
+        }
+        List<String> userIds = people.stream().map(Contact::userId).toList();
+        Map<String, String> locales = preferences.localesOf(userIds);
+        Map<String, Templates.Rendered> texts = new HashMap<>();
+        int n = people.size();
+        UUID[] ids = new UUID[n];
+        String[] titles = new String[n];
+        String[] bodies = new String[n];
+        for (int i = 0; i < n; i++) {
+            Templates.Rendered text = texts.computeIfAbsent(locales.getOrDefault(userIds.get(i), Templates.ZH),
+                    l -> templates.render(category, Channel.INBOX, l, data));
+            ids[i] = Ids.newId();
+            titles[i] = text.title();
+            bodies[i] = text.body();
+        }
+        Instant now = clock.instant();
+        String payload = write(data);
+        Set<UUID> inserted = new HashSet<>();
+        em.unwrap(Session.class).doWork(con -> {
+            try (PreparedStatement st = con.prepareStatement("insert into notification (id, committee, audience_kind, audience, category, "
+                    + "title, body, link, event_id, created_at, priority, data) "
+                    + "select u.id, ?, 'USER', u.audience, ?, u.title, u.body, ?, ?, ?, ?, ? "
+                    + "from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as u (id, audience, title, body) "
+                    + "on conflict (event_id, audience_kind, audience) do nothing returning id")) {
+                st.setString(1, committee);
+                st.setString(2, category.code());
+                st.setString(3, link);
+                st.setString(4, sourceId);
+                st.setTimestamp(5, Timestamp.from(now));
+                st.setString(6, category.priority().name());
+                st.setString(7, payload);
+                st.setArray(8, con.createArrayOf("uuid", ids));
+                st.setArray(9, con.createArrayOf("text", userIds.toArray(String[]::new)));
+                st.setArray(10, con.createArrayOf("text", titles));
+                st.setArray(11, con.createArrayOf("text", bodies));
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        inserted.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+        });
+        Set<String> withDevices = directory.withDevices(userIds);
+        List<DeliveryQueue.Row> rows = new ArrayList<>(inserted.size());
+        List<InboxStream.Item> items = new ArrayList<>(inserted.size());
+        for (int i = 0; i < n; i++) {
+            if (inserted.contains(ids[i])) {
+                Contact c = people.get(i);
+                rows.add(new DeliveryQueue.Row(ids[i], c, withDevices.contains(c.userId())));
+                items.add(new InboxStream.Item(AudienceKind.USER, c.userId(), new InboxService.NotificationView(ids[i].toString(), committee,
+                        category.code(), titles[i], bodies[i], link, now, false)));
+            }
+        }
+        deliveries.forEach(committee, rows);
+        publishOnCommit(items);
+        return inserted.size();
+    }
+
+    /** Hands the items to the live streams once (and only if) the transaction commits. */
+    private void publishOnCommit(List<InboxStream.Item> items) {
+        if (items.isEmpty()) {
+            return;
+        }
         tx.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -91,16 +185,19 @@ public class Notifications {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    stream.publish(item);
+                    items.forEach(stream::publish);
                 }
             }
         });
-        return Optional.of(id);
     }
 
     private String write(Message m) {
+        return write(m.data());
+    }
+
+    private String write(Map<String, Object> data) {
         try {
-            return json.writeValueAsString(m.data());
+            return json.writeValueAsString(data);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("message data is not serialisable", e);
         }

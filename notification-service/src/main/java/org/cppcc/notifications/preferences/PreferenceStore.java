@@ -48,6 +48,19 @@ public class PreferenceStore {
         return new Preferences(locale, start, end, choices);
     }
 
+    /** The locales of those of these people who chose one (the rest read Chinese), in one query. */
+    public Map<String, String> localesOf(List<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select user_id, locale from user_setting where user_id in (:ids) and locale is not null")
+                .setParameter("ids", userIds).getResultList();
+        Map<String, String> out = new java.util.HashMap<>();
+        rows.forEach(r -> out.put((String) r[0], (String) r[1]));
+        return out;
+    }
+
     /** Replaces a person's settings and choices (in the caller's transaction). */
     public void save(String userId, Preferences p) {
         em.createNativeQuery("insert into user_setting (user_id, locale, quiet_start, quiet_end) values (?1, ?2, ?3, ?4) "
