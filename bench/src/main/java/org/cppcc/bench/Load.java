@@ -34,7 +34,11 @@ final class Load {
     }
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newFixedThreadPool(4)).build();
+            .executor(Executors.newFixedThreadPool(4, r -> {
+                Thread t = new Thread(r, "load-client");
+                t.setDaemon(true); // the harness's JVM ends when its main thread does
+                return t;
+            })).build();
 
     private Load() {
     }
@@ -67,6 +71,16 @@ final class Load {
 
     /** {@code rate} requests a second for {@code seconds}, each started on time; waits for the stragglers (up to 30 s). */
     static Result open(String name, double rate, int seconds, IntFunction<HttpRequest> request) throws InterruptedException {
+        return open(name, rate, seconds, (i, due) -> request.apply(i));
+    }
+
+    /** A request made from its number and the {@link System#nanoTime} it is due at (for scenarios that time what follows it). */
+    interface Scheduled {
+        HttpRequest make(int number, long dueNanos);
+    }
+
+    /** As {@link #open(String, double, int, IntFunction)}, each request made knowing when it was due. */
+    static Result open(String name, double rate, int seconds, Scheduled request) throws InterruptedException {
         int total = (int) Math.round(rate * seconds);
         long intervalNanos = (long) (1e9 / rate);
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
@@ -80,7 +94,7 @@ final class Load {
             if (wait > 0) {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
-            pending.add(CLIENT.sendAsync(request.apply(i), HttpResponse.BodyHandlers.discarding())
+            pending.add(CLIENT.sendAsync(request.make(i, due), HttpResponse.BodyHandlers.discarding())
                     .orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
                     .handle((r, e) -> {
                         long now = System.nanoTime();
@@ -105,7 +119,7 @@ final class Load {
         }
     }
 
-    private static Result result(String name, double seconds, ConcurrentLinkedQueue<Long> nanos, Map<Integer, Integer> statuses) {
+    static Result result(String name, double seconds, ConcurrentLinkedQueue<Long> nanos, Map<Integer, Integer> statuses) {
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
         return new Result(name, seconds, sorted.length, sorted.length / seconds, ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, new TreeMap<>(statuses));
