@@ -1,5 +1,8 @@
 #!/usr/bin/env python3
-"""Writes cppcc-realm.json: the demo realm (committee group tree, role subgroups, clients, demo users).
+"""Writes cppcc-realm.json: the demo realm (committee group tree, role subgroups, clients, demo users), and
+../k8s/base/keycloak/realm-import.json: the same realm for a real deployment, as the Keycloak operator's
+KeycloakRealmImport: no users, no committees (onboarded through members-service's API), the client secret and
+the apps' host from the deployment's own Secret and settings (the operator's placeholders).
 
 Committees are groups named by their GB/T 2260 code, nested national -> provincial -> city -> district.
 Under each committee, one subgroup per role; a user holds a role in a committee by being in that subgroup,
@@ -132,3 +135,30 @@ out = pathlib.Path(__file__).with_name("cppcc-realm.json")
 out.write_text(json.dumps(realm, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 for u in USERS:
     print(f"{u['username']:10} {u['id']}")
+
+# A real deployment's realm: what the platform needs and nothing of the demo's. ${...} are the Keycloak
+# operator's placeholders, filled from the Secret named in the import (nothing secret is in the repository).
+production = {k: v for k, v in realm.items() if k not in ("users", "groups")}
+production["bruteForceProtected"] = True
+production["clients"] = json.loads(json.dumps(realm["clients"]))
+app, members = production["clients"]
+app["directAccessGrantsEnabled"] = False  # the apps log in with the authorization code + PKCE only
+app["redirectUris"] = ["cppcc://oauth/callback", "https://${CPPCC_APP_HOST}/*"]
+app["webOrigins"] = ["https://${CPPCC_APP_HOST}"]
+members["secret"] = "${CPPCC_MEMBERS_CLIENT_SECRET}"
+production["users"] = [realm["users"][-1]]  # the service account of members-service only
+realm_import = {
+    "apiVersion": "k8s.keycloak.org/v2alpha1", "kind": "KeycloakRealmImport",
+    "metadata": {"name": "cppcc", "labels": {"app.kubernetes.io/part-of": "cppcc"}},
+    "spec": {
+        "keycloakCRName": "cppcc-keycloak",
+        "placeholders": {
+            "CPPCC_MEMBERS_CLIENT_SECRET": {"secret": {"name": "cppcc-members-client", "key": "secret"}},
+            "CPPCC_APP_HOST": {"secret": {"name": "cppcc-members-client", "key": "app-host"}},
+        },
+        "realm": production,
+    },
+}
+k8s = pathlib.Path(__file__).parent.parent / "k8s" / "base" / "keycloak" / "realm-import.json"
+k8s.parent.mkdir(parents=True, exist_ok=True)
+k8s.write_text(json.dumps(realm_import, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
