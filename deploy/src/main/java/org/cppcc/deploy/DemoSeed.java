@@ -51,9 +51,30 @@ public final class DemoSeed {
     }
 
     public static void run(LocalPlatform platform) {
-        Api api = new Api(platform.realmUrl());
+        run(platform.realmUrl(), platform::url);
+    }
+
+    /**
+     * The demo seed against a platform running elsewhere (deploy/compose's one-shot job): the realm's URL and each
+     * service's from the environment — CPPCC_REALM_URL, CPPCC_MEMBERS_URL, CPPCC_PROPOSALS_URL, CPPCC_CONSULTATION_URL, CPPCC_NOTIFICATION_URL.
+     */
+    public static void main(String[] args) {
+        java.util.function.Function<String, String> env = name -> java.util.Optional.ofNullable(System.getenv(name))
+                .orElseThrow(() -> new IllegalArgumentException(name + " is not set"));
+        Map<Service, String> urls = new java.util.EnumMap<>(Service.class);
+        for (Service s : Service.values()) {
+            urls.put(s, env.apply("CPPCC_" + s.name() + "_URL"));
+        }
+        // the services may still be starting: wait for each to be ready before the first call
+        urls.values().forEach(u -> Wait.until(u, Duration.ofMinutes(5), () -> Wait.httpOk(u + "/q/health/ready")));
+        run(env.apply("CPPCC_REALM_URL"), urls::get);
+        System.out.println("demo committees, members and handling units are in place");
+    }
+
+    static void run(String realmUrl, java.util.function.Function<Service, String> urlOf) {
+        Api api = new Api(realmUrl);
         String admin = api.token("admin", DEMO_PASSWORD);
-        String members = platform.url(Service.MEMBERS);
+        String members = urlOf.apply(Service.MEMBERS);
         for (Committee c : COMMITTEES) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("name", c.name());
@@ -65,7 +86,7 @@ public final class DemoSeed {
         for (Service s : List.of(Service.PROPOSALS, Service.CONSULTATION)) {
             String path = s == Service.PROPOSALS ? "/handling-units" : "/activities";
             Wait.until(s.module() + " learning the committees", Duration.ofSeconds(60), () -> COMMITTEES.stream()
-                    .allMatch(c -> api.get(platform.url(s) + "/committees/" + c.code() + path, admin).status() != 404));
+                    .allMatch(c -> api.get(urlOf.apply(s) + "/committees/" + c.code() + path, admin).status() != 404));
         }
         // 黄埔区's registry: its sectors, special committees and current term, and a member workstation
         String huangpu = members + "/committees/440112";
@@ -102,7 +123,7 @@ public final class DemoSeed {
             expect(api.post(members + "/committees/" + m.committee() + "/members", admin, body), "member " + m.username());
         }
         for (Unit u : UNITS) {
-            expect(api.post(platform.url(Service.PROPOSALS) + "/committees/" + u.committee() + "/handling-units", admin,
+            expect(api.post(urlOf.apply(Service.PROPOSALS) + "/committees/" + u.committee() + "/handling-units", admin,
                     Map.of("name", u.name(), "officers", u.officers())), "handling unit " + u.name());
         }
     }
