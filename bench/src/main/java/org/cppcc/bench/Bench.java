@@ -108,8 +108,11 @@ public final class Bench {
         int secs = p3Seconds > 0 ? p3Seconds : seconds;
         for (String r : System.getenv().getOrDefault("BENCH_P3_RATES", "50,200").split(",")) {
             double rate = Double.parseDouble(r.strip());
-            // warm-up at the same rate, until its items have reached the inbox: the consumers' code is compiled, no backlog is left
-            submitToLiveInbox("warm-up", rate, Math.max(3, secs / 4), members);
+            // warm-up up to the same rate, until its items have reached the inbox: the consumers' code is compiled and no backlog
+            // is left. A ramp, because 200/s on code not yet compiled builds a backlog of minutes (measured: p50 33 s after 75 s)
+            for (double share : new double[] {0.25, 0.5, 1.0}) {
+                submitToLiveInbox("warm-up", rate * share, Math.max(3, Math.min(20, secs / 4)), members);
+            }
             Result kafka = KafkaLatency.measure("localhost:" + ports.kafka(), rate, secs);
             say(kafka);
             Result live = submitToLiveInbox("submit → live inbox at " + Math.round(rate) + "/s", rate, secs, members);
