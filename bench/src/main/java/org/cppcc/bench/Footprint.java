@@ -43,7 +43,7 @@ final class Footprint {
         return ProcessHandle.allProcesses().filter(p -> {
             try {
                 return Files.readSymbolicLink(Path.of("/proc", String.valueOf(p.pid()), "cwd")).normalize().equals(app);
-            } catch (IOException | UnsupportedOperationException e) {
+            } catch (IOException | RuntimeException e) { // gone meanwhile, or not ours to read
                 return false;
             }
         }).findFirst();
