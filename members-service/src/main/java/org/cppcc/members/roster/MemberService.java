@@ -1,5 +1,6 @@
 package org.cppcc.members.roster;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -113,14 +114,23 @@ public class MemberService {
         this.clock = clock;
     }
 
+    /**
+     * Keycloak is asked first, outside any transaction, and the member is stored in a transaction of its own: a call to
+     * another server made while a database transaction is open holds a pooled connection for as long as it takes, and
+     * the admin client's reactive call, failing while Keycloak was down, could leave the transaction unusable at commit
+     * (e2e fault suite R3: "Enlisted connection used without active transaction", a 500 after the member was accepted).
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Created<MemberView> join(JoinMember r, String idempotencyKey) {
-        return idempotency.once(idempotencyKey, "members.join:" + committee.code() + ":" + caller.userId(), MemberView.class, () -> {
+        boolean checked = ownership.checkMayLink(committee.code(), r.userId(), r.username());
+        return QuarkusTransaction.requiringNew().call(() -> idempotency.once(idempotencyKey, "members.join:" + committee.code() + ":"
+                + caller.userId(), MemberView.class, () -> {
             if (byUsername(r.username()).isPresent() || (r.userId() != null && byUserId(r.userId()).isPresent())) {
                 throw Problems.conflict("user " + r.username() + " is already on the roster of committee " + committee.code());
             }
-            Member m = create(r);
+            Member m = create(r, checked);
             return new Created<>(m.id.toString(), MemberView.of(m));
-        });
+        }));
     }
 
     /** Creates the member, or updates the one with this user name (re-import never duplicates). */
@@ -245,8 +255,12 @@ public class MemberService {
     }
 
     private Member create(JoinMember r) {
+        return create(r, ownership.checkMayLink(committee.code(), r.userId(), r.username()));
+    }
+
+    /** @param checked whether Keycloak confirmed the account may be linked (false: the sync checks before linking) */
+    private Member create(JoinMember r, boolean checked) {
         checkAgainstRegistry(r);
-        boolean checked = ownership.checkMayLink(committee.code(), r.userId(), r.username());
         Member m = new Member();
         m.accountCheckDeferred = !checked;
         m.id = Ids.newId();
