@@ -117,8 +117,8 @@ public class MemberService {
     /**
      * Keycloak is asked first, outside any transaction, and the member is stored in a transaction of its own: a call to
      * another server made while a database transaction is open holds a pooled connection for as long as it takes, and
-     * the admin client's reactive call, failing while Keycloak was down, could leave the transaction unusable at commit
-     * (e2e fault suite R3: "Enlisted connection used without active transaction", a 500 after the member was accepted).
+     * the admin client's reactive call, failing while Keycloak was down, is the likely reason a commit once failed
+     * (e2e fault suite R3: "Enlisted connection used without active transaction", a 500; docs/reliability.md).
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Created<MemberView> join(JoinMember r, String idempotencyKey) {
