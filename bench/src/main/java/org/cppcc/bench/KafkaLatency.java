@@ -76,11 +76,7 @@ final class KafkaLatency {
             long interval = (long) (1e9 / rate);
             long start = System.nanoTime();
             for (int i = 0; i < total; i++) {
-                long due = start + i * interval;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                }
+                long due = Load.awaitDue(start, i, interval);
                 producer.send(new ProducerRecord<>(TOPIC, (long) i, due));
             }
             producer.flush();

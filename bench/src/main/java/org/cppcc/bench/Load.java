@@ -89,11 +89,7 @@ final class Load {
         AtomicLong lastAnswer = new AtomicLong();
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
-            long due = start + i * intervalNanos;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
+            long due = awaitDue(start, i, intervalNanos);
             pending.add(CLIENT.sendAsync(request.make(i, due), HttpResponse.BodyHandlers.discarding())
                     .orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
                     .handle((r, e) -> {
@@ -106,6 +102,16 @@ final class Load {
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
         return result(name, (lastAnswer.get() - start) / 1e9, latencies, statuses);
+    }
+
+    /** The open model's clock: the i-th event is due at start + i × interval; sleeps until then (not if late) and returns it. */
+    static long awaitDue(long start, int i, long intervalNanos) throws InterruptedException {
+        long due = start + i * intervalNanos;
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+        return due;
     }
 
     private static int send(HttpRequest r) {
