@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the whole platform on this machine (embedded default, no Docker): PostgreSQL, Kafka, Keycloak and
-# the four services, with demo data. Builds what is missing first. Ctrl-C stops everything.
+# the four services, with demo data, and the web console on http://localhost:8080. Builds what is missing first. Ctrl-C stops everything.
 #   deploy/run.sh [--reset] [--state-dir DIR] [--rebuild]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,6 +19,8 @@ stale() {
     [ -f "$jar" ] || return 0
     [ -n "$(find "$m/src/main" platform/platform-core/src/main -newer "$jar" -type f -print -quit)" ] && return 0
   done
+  [ -f console/target/dist/index.html ] || return 0
+  [ -n "$(find console/src console/index.html console/package.json -newer console/target/dist/index.html -type f -print -quit)" ] && return 0
   return 1
 }
 

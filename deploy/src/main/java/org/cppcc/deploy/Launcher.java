@@ -75,6 +75,7 @@ public final class Launcher {
 
     private static void printWelcome(LocalPlatform p, Path state, long seconds) {
         StringBuilder s = new StringBuilder("\n数字政协 Digital CPPCC is up (" + seconds + " s). Ctrl-C stops everything.\n\n");
+        s.append(String.format("  %-22s %s   (web console and members' app: log in with a demo login below)%n%n", "Console", p.consoleUrl()));
         for (Service svc : Service.values()) {
             s.append(String.format("  %-22s %s   (API docs: %s/q/swagger-ui)%n", svc.module(), p.url(svc), p.url(svc)));
         }

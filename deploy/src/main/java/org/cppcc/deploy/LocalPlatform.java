@@ -34,6 +34,7 @@ public final class LocalPlatform implements AutoCloseable {
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private KeycloakServer keycloak;
+    private ConsoleServer console;
 
     public LocalPlatform(Path stateDir, Ports ports, ExternalPostgres externalPostgres) {
         this.stateDir = stateDir.toAbsolutePath();
@@ -71,7 +72,64 @@ public final class LocalPlatform implements AutoCloseable {
         for (Service s : Service.values()) {
             awaitReady(s);
         }
+        startConsole(log);
         return this;
+    }
+
+    /**
+     * The web console on its port, and its address allowed to log in with the realm's public client (the realm file
+     * names only the documented port; tests run on free ones, and a realm imported long ago may predate the console).
+     */
+    private void startConsole(Log log) {
+        Path dist = InfraPaths.repoRoot().resolve("console/target/dist");
+        if (!Files.exists(dist.resolve("index.html"))) {
+            throw new IllegalStateException(dist + " is missing: build first (mvn install -DskipTests)");
+        }
+        log.step("console", consoleUrl());
+        Map<String, String> upstreams = new java.util.HashMap<>();
+        for (Service s : Service.values()) {
+            upstreams.put(s.prefix(), url(s));
+        }
+        try {
+            console = new ConsoleServer(ports.console(), dist, upstreams, realmUrl()).start();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        allowConsoleLogin();
+    }
+
+    private void allowConsoleLogin() {
+        Api master = new Api(keycloakUrl() + "/realms/master");
+        String admin = master.token("admin-cli", KeycloakServer.BOOTSTRAP_ADMIN, KeycloakServer.BOOTSTRAP_PASSWORD);
+        String clients = keycloakUrl() + "/admin/realms/cppcc/clients";
+        var found = master.get(clients + "?clientId=cppcc-app", admin).body();
+        if (found.size() != 1) {
+            throw new IllegalStateException("realm cppcc has no client cppcc-app");
+        }
+        var client = (com.fasterxml.jackson.databind.node.ObjectNode) found.get(0);
+        String pattern = consoleUrl() + "/*";
+        var uris = (com.fasterxml.jackson.databind.node.ArrayNode) client.withArray("redirectUris");
+        boolean known = false;
+        for (var u : uris) {
+            known |= u.asText().equals(pattern);
+        }
+        if (!known) {
+            uris.add(pattern);
+        }
+        var attributes = client.with("attributes");
+        String logout = attributes.path("post.logout.redirect.uris").asText("");
+        if (!logout.contains(pattern)) {
+            attributes.put("post.logout.redirect.uris", logout.isEmpty() ? pattern : logout + "##" + pattern);
+        }
+        var reply = master.put(clients + "/" + client.get("id").asText(), admin, client);
+        if (reply.status() != 204) {
+            throw new IllegalStateException("could not allow the console to log in: " + reply.status() + " " + reply.body());
+        }
+    }
+
+    /** The web console's address (the browser's entry point; it proxies the services' APIs under /members/, /proposals/, …). */
+    public String consoleUrl() {
+        return "http://localhost:" + ports.console();
     }
 
     public void startService(Service s) {
@@ -176,6 +234,9 @@ public final class LocalPlatform implements AutoCloseable {
 
     @Override
     public void close() {
+        if (console != null) {
+            console.close();
+        }
         List<Runnable> stops = new ArrayList<>();
         services.values().forEach(p -> stops.add(p::stop));
         services.clear();

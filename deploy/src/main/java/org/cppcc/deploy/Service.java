@@ -19,6 +19,11 @@ public enum Service {
         return module;
     }
 
+    /** Where the console's proxy and the cluster's Ingress put its API: /proposals/… for proposals-service. */
+    public String prefix() {
+        return module.substring(0, module.indexOf('-'));
+    }
+
     public String database() {
         return database;
     }

@@ -1,0 +1,79 @@
+// Chinese first, English available. The choice is kept in the browser and sent to Keycloak's login page.
+import { ref } from 'vue';
+
+export const locale = ref(localStorage.getItem('cppcc.locale') || 'zh-CN');
+export function setLocale(l) {
+  locale.value = l;
+  localStorage.setItem('cppcc.locale', l);
+  document.documentElement.lang = l;
+}
+document.documentElement.lang = locale.value;
+
+const en = {
+  '数字政协': 'Digital CPPCC',
+  '登录': 'Log in', '退出': 'Log out', '委员会': 'Committee', '语言': 'Language',
+  '欢迎使用数字政协': 'Welcome to Digital CPPCC',
+  '委员、提案委员会、承办单位和领导在这里办理提案、参加协商、记录履职。': 'Members, proposal offices, handling units and leaders handle proposals, take part in consultation and keep the record of duty performance here.',
+  '首页': 'Home', '我的提案': 'My proposals', '撰写提案': 'New proposal', '联名邀请': 'Co-sign invitations', '消息': 'Inbox',
+  '履职档案': 'Duty record', '协商活动': 'Consultation', '提案审查': 'Review queue', '全部提案': 'All proposals', '督办': 'Supervision',
+  '提案统计': 'Statistics', '我的交办': 'My assignments', '重点提案': 'Key proposals', '委员管理': 'Members', '承办单位': 'Handling units',
+  '标题': 'Title', '正文': 'Text', '提案类型': 'Kind', '个人提案': 'Individual', '联名提案': 'Joint', '联名委员': 'Co-signers',
+  '同意公开': 'Consent to publication', '提交': 'Submit', '保存草稿': 'Save draft', '加载更多': 'Load more', '没有更多了': 'No more',
+  '暂无数据': 'Nothing yet', '状态': 'Status', '编号': 'Number', '提案人': 'Proposer', '提交时间': 'Submitted', '操作': 'Actions',
+  '查看': 'Open', '同意联名': 'Accept', '谢绝联名': 'Decline', '立案': 'Register', '不予立案': 'Not register', '退回修改': 'Return',
+  '并案': 'Merge', '交办': 'Assign', '主办单位': 'Lead units', '会办单位': 'Co-handlers', '办理期限': 'Deadline', '公开': 'Publish',
+  '归档': 'Archive', '答复': 'Reply', '答复类别': 'Classification', '答复内容': 'Reply text', '附件': 'Attachments', '发送答复': 'Send reply',
+  '办理答复': 'Replies', '对答复的评价': 'Rating of the reply', '对沟通的评价': 'Rating of the contact', '满意': 'Satisfied',
+  '基本满意': 'Basically satisfied', '不满意': 'Unsatisfied', '意见': 'Comment', '提交评价': 'Send rating', '办理过程': 'History',
+  '理由': 'Reason', '确定': 'OK', '取消': 'Cancel', '撤回': 'Withdraw', '已读': 'Read', '全部标为已读': 'Mark all read',
+  '即将到期': 'Due soon', '已超期': 'Overdue', '按状态': 'By status', '承办单位办理情况': 'Handling units', '办复率': 'Reply rate',
+  '满意率': 'Satisfaction', '按时办复率': 'On-time rate', '导出提案': 'Export proposals', '导出统计': 'Export statistics',
+  '导入名册': 'Import roster', '导入结果': 'Import report', '行': 'Row', '结果': 'Outcome', '姓名': 'Name', '界别': 'Sector',
+  '用户名': 'User name', '工作单位': 'Work unit', '年度得分': 'Score this year', '等级': 'Grade', '履职记录': 'Entries',
+  '活动': 'Activity', '时间': 'Time', '地点': 'Place', '参加': 'Accept', '请假': 'Ask for leave', '签到码': 'Check-in code', '签到': 'Check in',
+  '联名情况': 'Co-signers', '待联名': 'Waiting', '已同意': 'Accepted', '已谢绝': 'Declined', '筛选委员': 'Filter members',
+  '办前沟通': 'Contact before', '会办意见': 'Co-handling opinion', '沟通记录': 'Contact log', '记录': 'Save note', '申请退回': 'Ask to return',
+  '提案已提交': 'Proposal submitted', '操作成功': 'Done', '请填写': 'Please fill in', '领导督办的重点提案': 'Key proposals I supervise',
+  '最近期限': 'Nearest deadline', '委员': 'Member', '提案委员会': 'Proposal office', '承办单位人员': 'Handling unit', '领导': 'Leader',
+  '管理员': 'Administrator', '协商办': 'Consultation office', '平台管理员': 'Platform administrator', '新消息': 'New message',
+  '第几轮': 'Round', '轮次': 'Round', '选择文件': 'Choose file', '下载': 'Download', '立案提案': 'Registered', '已提交提案': 'Filed',
+  '立案率': 'Registration rate', '共': 'Total', '我的待办': 'To do', '社情民意': 'Public-opinion reports', '线索': 'Clues',
+  '领取': 'Take', '已领取': 'Taken', '报送社情民意': 'Send a report', '登录失败': 'Login failed', '请选择': 'Please choose',
+  '未读': 'Unread', '条': '', '审查意见': 'Review note', '办理中': 'Handling', '至': 'until', '本人': 'me',
+};
+
+export function t(zh) {
+  return locale.value === 'en' ? en[zh] ?? zh : zh;
+}
+
+const STATUS = {
+  DRAFT: ['草稿', 'Draft'], SUBMITTED: ['已提交', 'Submitted'], RETURNED: ['退回修改', 'Returned'], NOT_REGISTERED: ['不予立案', 'Not registered'],
+  MERGED: ['已并案', 'Merged'], WITHDRAWN: ['已撤回', 'Withdrawn'], REGISTERED: ['已立案', 'Registered'], HANDLING: ['办理中', 'Handling'],
+  REPLIED: ['已答复', 'Replied'], COMPLETED: ['已办结', 'Completed'], ARCHIVED: ['已归档', 'Archived'],
+  PENDING: ['待联名', 'Waiting'], ACCEPTED: ['已同意', 'Accepted'], DECLINED: ['已谢绝', 'Declined'], OPEN: ['办理中', 'Open'],
+  PLANNED: ['计划中', 'Planned'], CANCELLED: ['已取消', 'Cancelled'], SCHEDULED: ['已安排', 'Scheduled'], CONCLUDED: ['已结束', 'Concluded'],
+  INDIVIDUAL: ['个人提案', 'Individual'], JOINT: ['联名提案', 'Joint'], COLLECTIVE: ['集体提案', 'Collective'], RECOMMENDATION: ['建议案', 'Recommendation'],
+  SATISFIED: ['满意', 'Satisfied'], BASICALLY_SATISFIED: ['基本满意', 'Basically satisfied'], UNSATISFIED: ['不满意', 'Unsatisfied'],
+  LEAD: ['主办', 'Lead'], CO: ['会办', 'Co-handler'], CREATED: ['新建', 'Created'], UPDATED: ['更新', 'Updated'], UNCHANGED: ['未变', 'Unchanged'],
+  REJECTED: ['未导入', 'Rejected'], EDIT: ['修改', 'Edited'], COSIGN: ['联名', 'Co-signed'], SUBMIT: ['提交', 'Submitted'],
+  WITHDRAW: ['撤回', 'Withdrawn'], REGISTER: ['立案', 'Registered'], NOT_REGISTER: ['不予立案', 'Not registered'], RETURN: ['退回修改', 'Returned'],
+  MERGE: ['并案', 'Merged'], ASSIGN: ['交办', 'Assigned'], MARK_KEY: ['列为重点提案', 'Made key'], MARK_EXCELLENT: ['评为优秀提案', 'Excellent'],
+  TAG: ['标注主题', 'Tagged'], SUPERVISE: ['督办', 'Supervised'], REQUEST_EXTENSION: ['申请延期', 'Extension asked'],
+  DECIDE_EXTENSION: ['延期审批', 'Extension decided'], NOTE: ['沟通记录', 'Note'], REQUEST_RETURN: ['申请退回', 'Return asked'],
+  REASSIGN: ['改办', 'Reassigned'], REPLY: ['答复', 'Replied'], FEEDBACK: ['评价', 'Rated'], COSIGNER_FEEDBACK: ['联名人评价', 'Co-signer rated'],
+  PUBLISH: ['公开', 'Published'], ARCHIVE: ['归档', 'Archived'], ACTIVE: ['在任', 'Active'], ENDED: ['已离任', 'Ended'],
+};
+
+export function label(code) {
+  const s = STATUS[code];
+  return s ? s[locale.value === 'en' ? 1 : 0] : code;
+}
+
+export function when(instant) {
+  if (!instant) return '';
+  return new Date(instant).toLocaleString(locale.value, { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function theme(status) {
+  return { REPLIED: 'warning', COMPLETED: 'success', HANDLING: 'primary', REGISTERED: 'primary', RETURNED: 'danger', NOT_REGISTERED: 'danger' }[status] || 'default';
+}
