@@ -110,3 +110,10 @@ export function stream(path, onEvent) {
   })();
   return () => { stopped = true; if (controller) controller.abort(); };
 }
+
+/** What the user reads for a failed call: the problem's title, then each invalid field by its label on the form. */
+export function problemText(e, labels = {}) {
+  const errors = (e.problem && e.problem.errors) || [];
+  if (!errors.length) return e.message;
+  return e.message + '：' + errors.map((x) => [labels[x.field] || x.field, x.message].filter(Boolean).join(' ')).join('；');
+}

@@ -50,7 +50,7 @@ const STATUS = {
   DRAFT: ['草稿', 'Draft'], SUBMITTED: ['已提交', 'Submitted'], RETURNED: ['退回修改', 'Returned'], NOT_REGISTERED: ['不予立案', 'Not registered'],
   MERGED: ['已并案', 'Merged'], WITHDRAWN: ['已撤回', 'Withdrawn'], REGISTERED: ['已立案', 'Registered'], HANDLING: ['办理中', 'Handling'],
   REPLIED: ['已答复', 'Replied'], COMPLETED: ['已办结', 'Completed'], ARCHIVED: ['已归档', 'Archived'],
-  PENDING: ['待联名', 'Waiting'], ACCEPTED: ['已同意', 'Accepted'], DECLINED: ['已谢绝', 'Declined'], OPEN: ['办理中', 'Open'],
+  PENDING: ['待处理', 'Pending'], INVITED: ['待联名', 'Invited'], EXPIRED: ['已过期', 'Expired'], ACCEPTED: ['已同意', 'Accepted'], DECLINED: ['已谢绝', 'Declined'], OPEN: ['办理中', 'Open'],
   PLANNED: ['计划中', 'Planned'], CANCELLED: ['已取消', 'Cancelled'], SCHEDULED: ['已安排', 'Scheduled'], CONCLUDED: ['已结束', 'Concluded'],
   INDIVIDUAL: ['个人提案', 'Individual'], JOINT: ['联名提案', 'Joint'], COLLECTIVE: ['集体提案', 'Collective'], RECOMMENDATION: ['建议案', 'Recommendation'],
   SATISFIED: ['满意', 'Satisfied'], BASICALLY_SATISFIED: ['基本满意', 'Basically satisfied'], UNSATISFIED: ['不满意', 'Unsatisfied'],

@@ -1,0 +1,239 @@
+// The console as people use it, in Debian's Chromium: a joint proposal's whole life, each person in their own
+// browser, logging in on Keycloak's page and seeing each result on screen; then the member's screens on a phone.
+// Run by the e2e module's ConsoleBrowserTest against the platform it started:
+//   CONSOLE_URL=http://localhost:8080 SCREENSHOTS=docs/screenshots node console/e2e/flows.mjs
+import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const base = process.env.CONSOLE_URL || 'http://localhost:8080';
+const shots = process.env.SCREENSHOTS || 'target/screenshots';
+const password = process.env.DEMO_PASSWORD || 'demo';
+const WAIT = 60_000; // what Kafka may take to carry an event to another service on a loaded 2-core machine
+mkdirSync(shots, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+const DESKTOP = { viewport: { width: 1280, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+const PHONE = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai' };
+
+const pages = new Map(); // who → their page, to show what each person saw when a step fails
+
+function step(what) {
+  console.log(`[console-e2e] ${new Date().toISOString()} ${what}`);
+}
+
+/** A person opens the console and logs in on Keycloak's own page (the app never sees the password). */
+async function login(user, options = DESKTOP) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  pages.set(user + (options === PHONE ? '-phone' : ''), page);
+  page.setDefaultTimeout(WAIT);
+  page.on('pageerror', (e) => console.log(`[console-e2e] ${user} page error: ${e.message}`));
+  await page.goto(base + '/');
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.waitForURL(/\/realms\/cppcc\/protocol\/openid-connect\/auth/);
+  await page.locator('#username').fill(user);
+  await page.locator('#password').fill(password);
+  await page.locator('#kc-login').click();
+  await page.waitForURL((u) => u.origin === new URL(base).origin && !u.search.includes('code='));
+  await page.getByTestId('who').waitFor({ state: 'attached' }); // hidden on a phone: the menu says who
+  return { context, page };
+}
+
+const shot = (page, name) => page.screenshot({ path: join(shots, name + '.png'), fullPage: true });
+const status = (page) => page.getByTestId('detail-status');
+
+/** Opens a proposal from a list screen by its title. */
+async function open(page, navLabel, title) {
+  await page.getByRole('navigation').getByRole('link', { name: navLabel, exact: true }).click();
+  await page.getByRole('link', { name: title }).first().click();
+  await page.getByRole('heading', { name: title }).waitFor();
+}
+
+async function reply(page, title, classification, text, attachment) {
+  await open(page, '我的交办', title);
+  await page.getByRole('group', { name: '答复类别' }).getByText(classification, { exact: false }).click();
+  await page.getByLabel('答复内容').fill(text);
+  if (attachment) await page.getByLabel('附件').setInputFiles(attachment);
+  await page.getByRole('button', { name: '发送答复', exact: true }).click();
+  await assertText(status(page), '已答复');
+}
+
+async function rate(page, replyRating, contactRating) {
+  await page.getByRole('group', { name: '对答复的评价' }).getByText(replyRating, { exact: true }).click();
+  await page.getByRole('group', { name: '对沟通的评价' }).getByText(contactRating, { exact: true }).click();
+  await page.getByRole('button', { name: '提交评价', exact: true }).click();
+}
+
+async function assertText(locator, text) {
+  await locator.filter({ hasText: text }).first().waitFor();
+}
+
+async function jointProposalLife() {
+  const title = `关于加快黄埔区社区养老服务站建设的提案（${Date.now() % 100000}）`;
+  step('hp-member logs in and writes a joint proposal');
+  const landing = await browser.newContext(DESKTOP);
+  const lp = await landing.newPage();
+  await lp.goto(base + '/');
+  await lp.getByRole('button', { name: '登录', exact: true }).waitFor();
+  await shot(lp, 'desktop-landing');
+  await landing.close();
+
+  const member = await login('hp-member');
+  const m = member.page;
+  await m.getByRole('navigation').getByRole('link', { name: '撰写提案' }).click();
+  // bad input is refused with the problem's title, and nothing is filed
+  await m.getByRole('button', { name: '提交', exact: true }).click();
+  await assertText(m.getByTestId('form-error'), '输入无效');
+  await m.getByLabel('标题').fill(title);
+  await m.getByLabel('正文').fill('黄埔区60岁以上户籍老人已超过12万人，社区养老服务站覆盖不足。建议：一、按每个社区一站的标准规划建设；二、引入专业机构运营；三、设立运营补贴。');
+  await m.getByRole('group', { name: '提案类型' }).getByText('联名提案').click();
+  await m.getByLabel('筛选委员').fill('李华');
+  await m.getByRole('group', { name: '联名委员' }).getByText('李华', { exact: false }).click();
+  await shot(m, 'desktop-member-new-proposal');
+  await m.getByRole('button', { name: '提交', exact: true }).click();
+  await m.getByRole('heading', { name: title }).waitFor();
+  await assertText(m.getByRole('listitem'), '李华');
+  const proposalUrl = m.url();
+
+  step('hp-member2 accepts the invitation to co-sign');
+  const cosigner = await login('hp-member2');
+  const c = cosigner.page;
+  await open(c, '联名邀请', title);
+  await c.getByRole('button', { name: '同意联名', exact: true }).click();
+  await assertText(c.getByRole('listitem'), '已同意');
+  await cosigner.context.close();
+
+  step('hp-staff registers it and assigns it to 黄埔区科技局');
+  const staff = await login('hp-staff');
+  const s = staff.page;
+  await s.getByRole('navigation').getByRole('link', { name: '提案审查', exact: true }).click();
+  await s.getByRole('link', { name: title }).waitFor();
+  await shot(s, 'desktop-office-review-queue');
+  await s.getByRole('link', { name: title }).click();
+  await s.getByRole('button', { name: '立案', exact: true }).click();
+  await assertText(status(s), '已立案');
+  assert.match(await s.getByTestId('number').innerText(), /第\d{4}号/);
+  await s.getByRole('group', { name: '主办单位' }).getByText('黄埔区科技局').click();
+  await s.getByRole('group', { name: '会办单位' }).getByText('黄埔区住房和城乡建设局').click();
+  await shot(s, 'desktop-office-assign');
+  await s.getByRole('button', { name: '交办', exact: true }).click();
+  await assertText(status(s), '办理中');
+
+  step('the member waits on the inbox: the unit\'s reply arrives live');
+  await m.getByRole('navigation').getByRole('link', { name: '消息', exact: true }).click();
+  await m.getByRole('heading', { name: '消息' }).waitFor();
+
+  step('hp-unit replies (B) with an attachment');
+  const unit = await login('hp-unit');
+  const u = unit.page;
+  await u.getByRole('navigation').getByRole('link', { name: '我的交办', exact: true }).click();
+  await u.getByRole('link', { name: title }).waitFor();
+  await shot(u, 'desktop-unit-assignments');
+  await reply(u, title, 'B 列入计划', '已将社区养老服务站建设列入2027年民生实事计划，首批建设20个站点。',
+    { name: '办理方案.txt', mimeType: 'text/plain', buffer: Buffer.from('2027年社区养老服务站建设方案（首批20个站点）') });
+
+  // live: without reloading, the member's inbox shows the reply's notification
+  await m.getByTestId('notification').filter({ hasText: '提案已答复' }).first().waitFor();
+  await shot(m, 'desktop-member-inbox');
+
+  step('the member reads the reply and rates it unsatisfied: a second round');
+  await m.goto(proposalUrl);
+  await assertText(status(m), '已答复');
+  await assertText(m.getByTestId('reply'), '2027年民生实事计划');
+  await m.getByRole('button', { name: /下载 办理方案\.txt/ }).waitFor();
+  await shot(m, 'desktop-member-reply-and-rating');
+  await rate(m, '不满意', '满意');
+  await assertText(status(m), '办理中');
+  await m.getByText('轮次 2').first().waitFor();
+
+  step('hp-unit replies again (A)');
+  await reply(u, title, 'A 已解决或采纳', '首批20个社区养老服务站已全部建成并投入运营。');
+  await unit.context.close();
+
+  step('the member rates satisfied: completed');
+  await m.reload();
+  await assertText(status(m), '已答复');
+  assert.equal(await m.getByTestId('reply').count(), 2);
+  await rate(m, '满意', '满意');
+  await assertText(status(m), '已办结');
+
+  step('hp-staff publishes it');
+  await s.reload();
+  await assertText(status(s), '已办结');
+  await s.getByRole('button', { name: '公开', exact: true }).click();
+  await s.locator('.t-tag').filter({ hasText: '公开' }).first().waitFor();
+  await shot(s, 'desktop-office-published');
+  await s.getByRole('navigation').getByRole('link', { name: '提案统计', exact: true }).click();
+  await s.locator('canvas').first().waitFor();
+  assert.ok(Number(await s.getByTestId('filed').innerText()) >= 1);
+  await shot(s, 'desktop-office-statistics');
+  await s.getByRole('navigation').getByRole('link', { name: '督办', exact: true }).click();
+  await s.getByRole('heading', { name: '即将到期' }).waitFor();
+  await shot(s, 'desktop-office-supervision');
+  await staff.context.close();
+  await member.context.close();
+  return title;
+}
+
+async function phoneMember(title) {
+  step('hp-member on a 375-px phone');
+  const { context, page } = await login('hp-member', PHONE);
+  const fits = async (what) => {
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 375, `${what} is ${width} px wide on a 375-px screen`);
+  };
+  await page.getByTestId('count-proposals').waitFor();
+  await fits('home');
+  await shot(page, 'phone-member-home');
+  await page.getByRole('navigation').getByRole('link', { name: '我的提案', exact: true }).click();
+  await page.getByRole('link', { name: title }).waitFor();
+  await fits('my proposals');
+  await shot(page, 'phone-member-proposals');
+  await page.getByRole('link', { name: title }).click();
+  await assertText(status(page), '已办结');
+  await fits('the proposal');
+  await shot(page, 'phone-member-proposal');
+  await page.getByRole('navigation').getByRole('link', { name: '消息', exact: true }).click();
+  await page.getByTestId('notification').first().waitFor();
+  await fits('inbox');
+  await shot(page, 'phone-member-inbox');
+  await page.getByRole('navigation').getByRole('link', { name: '履职档案', exact: true }).click();
+  await page.getByTestId('score').waitFor();
+  await fits('duty record');
+  await shot(page, 'phone-member-duty-record');
+  // English is one choice away
+  await page.getByLabel('语言').selectOption('en');
+  await page.getByRole('heading', { name: 'Duty record' }).waitFor();
+  await page.getByLabel('Language').selectOption('zh-CN');
+  // on a fresh page the keyboard reaches the skip link first
+  await page.reload();
+  await page.getByTestId('score').waitFor();
+  await page.keyboard.press('Tab');
+  assert.match(await page.evaluate(() => document.activeElement.textContent), /跳到正文/);
+  step('logs out');
+  await page.getByRole('button', { name: '退出', exact: true }).click();
+  await page.getByRole('button', { name: '登录', exact: true }).waitFor();
+  await context.close();
+}
+
+try {
+  const title = await jointProposalLife();
+  await phoneMember(title);
+  step('all flows passed');
+} catch (e) {
+  for (const [who, page] of pages) {
+    if (page.isClosed()) continue;
+    console.log(`[console-e2e] ${who} was on ${page.url()}: ${(await page.locator('body').innerText()).slice(0, 1500)}`);
+    await page.screenshot({ path: join(shots, `failure-${who}.png`), fullPage: true }).catch(() => {});
+  }
+  throw e;
+} finally {
+  await browser.close();
+}
