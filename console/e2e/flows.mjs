@@ -1,7 +1,7 @@
 // The console as people use it, in Debian's Chromium: a joint proposal's whole life, each person in their own
 // browser, logging in on Keycloak's page and seeing each result on screen; then the member's screens on a phone.
 // Run by the e2e module's ConsoleBrowserTest against the platform it started:
-//   CONSOLE_URL=http://localhost:8080 SCREENSHOTS=docs/screenshots node console/e2e/flows.mjs
+//   CONSOLE_URL=http://localhost:8080 SCREENSHOTS=../docs/screenshots node e2e/flows.mjs   (in console/)
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -9,9 +9,11 @@ import { join } from 'node:path';
 
 const base = process.env.CONSOLE_URL || 'http://localhost:8080';
 const shots = process.env.SCREENSHOTS || 'target/screenshots';
+const failures = process.env.FAILURES || 'target/e2e-failures'; // what each person saw when a step failed
 const password = process.env.DEMO_PASSWORD || 'demo';
 const WAIT = 60_000; // what Kafka may take to carry an event to another service on a loaded 2-core machine
 mkdirSync(shots, { recursive: true });
+mkdirSync(failures, { recursive: true });
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -160,6 +162,7 @@ async function jointProposalLife() {
   step('the member rates satisfied: completed');
   await m.reload();
   await assertText(status(m), '已答复');
+  await assertText(m.getByTestId('reply'), '首批20个社区养老服务站已全部建成');
   assert.equal(await m.getByTestId('reply').count(), 2);
   await rate(m, '满意', '满意');
   await assertText(status(m), '已办结');
@@ -198,6 +201,7 @@ async function phoneMember(title) {
   await shot(page, 'phone-member-proposals');
   await page.getByRole('link', { name: title }).click();
   await assertText(status(page), '已办结');
+  await assertText(page.getByTestId('reply'), '首批20个社区养老服务站已全部建成');
   await fits('the proposal');
   await shot(page, 'phone-member-proposal');
   await page.getByRole('navigation').getByRole('link', { name: '消息', exact: true }).click();
@@ -231,7 +235,7 @@ try {
   for (const [who, page] of pages) {
     if (page.isClosed()) continue;
     console.log(`[console-e2e] ${who} was on ${page.url()}: ${(await page.locator('body').innerText()).slice(0, 1500)}`);
-    await page.screenshot({ path: join(shots, `failure-${who}.png`), fullPage: true }).catch(() => {});
+    await page.screenshot({ path: join(failures, `${who}.png`), fullPage: true }).catch(() => {});
   }
   throw e;
 } finally {

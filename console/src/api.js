@@ -29,7 +29,7 @@ export async function call(method, path, body, extra = {}) {
   if (method === 'POST' && !extra.noIdempotency) headers['Idempotency-Key'] = key();
   let r;
   try {
-    r = await fetch(path, { method, headers, body: payload });
+    r = await fetch(path, { method, headers, body: payload, cache: 'no-store' }); // live data: never an old copy
   } catch {
     throw new ProblemError(0, { title: '网络不可用 / Network unavailable' });
   }
