@@ -138,6 +138,18 @@ async function jointProposalLife() {
   await u.getByRole('navigation').getByRole('link', { name: '我的交办', exact: true }).click();
   await u.getByRole('link', { name: title }).waitFor();
   await shot(u, 'desktop-unit-assignments');
+  step('hp-unit asks for more time: a date before the deadline is refused with the reason, a later one is asked');
+  await open(u, '我的交办', title);
+  const day = (n) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  await u.getByLabel('延期至').fill(day(1));
+  await u.getByLabel('延期理由').fill('需会同住建部门完成选址论证');
+  await u.getByRole('button', { name: '申请延期', exact: true }).click();
+  await assertText(u.getByTestId('action-error'), 'must be after the current one');
+  await u.getByLabel('延期至').fill(day(200));
+  await u.getByLabel('延期理由').fill('需会同住建部门完成选址论证');
+  await u.getByRole('button', { name: '申请延期', exact: true }).click();
+  await u.getByText('延期申请已提交').first().waitFor();
+  await assertText(u.locator('.history'), '申请延期');
   await reply(u, title, 'B 列入计划', '已将社区养老服务站建设列入2027年民生实事计划，首批建设20个站点。',
     { name: '办理方案.txt', mimeType: 'text/plain', buffer: Buffer.from('2027年社区养老服务站建设方案（首批20个站点）') });
 

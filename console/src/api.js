@@ -111,9 +111,9 @@ export function stream(path, onEvent) {
   return () => { stopped = true; if (controller) controller.abort(); };
 }
 
-/** What the user reads for a failed call: the problem's title, then each invalid field by its label on the form. */
+/** What the user reads for a failed call: the problem's title, then each invalid field by its label on the form (or the detail). */
 export function problemText(e, labels = {}) {
   const errors = (e.problem && e.problem.errors) || [];
-  if (!errors.length) return e.message;
+  if (!errors.length) return e.problem && e.problem.detail ? e.message + '：' + e.problem.detail : e.message;
   return e.message + '：' + errors.map((x) => [labels[x.field] || x.field, x.message].filter(Boolean).join(' ')).join('；');
 }

@@ -32,7 +32,7 @@ const en = {
   '用户名': 'User name', '工作单位': 'Work unit', '年度得分': 'Score this year', '等级': 'Grade', '履职记录': 'Entries',
   '活动': 'Activity', '时间': 'Time', '地点': 'Place', '参加': 'Accept', '请假': 'Ask for leave', '签到码': 'Check-in code', '签到': 'Check in',
   '联名情况': 'Co-signers', '待联名': 'Waiting', '已同意': 'Accepted', '已谢绝': 'Declined', '筛选委员': 'Filter members',
-  '办前沟通': 'Contact before', '会办意见': 'Co-handling opinion', '沟通记录': 'Contact log', '记录': 'Save note', '申请退回': 'Ask to return',
+  '办前沟通': 'Contact before', '会办意见': 'Co-handling opinion', '沟通记录': 'Contact log', '记录': 'Save note', '申请退回': 'Ask to return', '办中沟通': 'Contact during', '办后沟通': 'Contact after', '办理进展': 'Progress', '申请延期': 'Ask for more time', '延期至': 'Until', '延期申请已提交': 'More time asked for', '延期理由': 'Reason for more time',
   '提案已提交': 'Proposal submitted', '操作成功': 'Done', '请填写': 'Please fill in', '领导督办的重点提案': 'Key proposals I supervise',
   '最近期限': 'Nearest deadline', '委员': 'Member', '提案委员会': 'Proposal office', '承办单位人员': 'Handling unit', '领导': 'Leader',
   '管理员': 'Administrator', '协商办': 'Consultation office', '平台管理员': 'Platform administrator', '新消息': 'New message',
