@@ -78,8 +78,8 @@ public final class ConsoleServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
+    private void handle(HttpExchange ex) {
+        try {
             String path = ex.getRequestURI().getRawPath();
             String first = path.length() > 1 ? path.substring(1).split("/", 2)[0] : "";
             if (upstreams.containsKey(first)) {
@@ -100,6 +100,8 @@ public final class ConsoleServer implements AutoCloseable {
                     // gone
                 }
             }
+        } finally {
+            ex.close(); // after the 502 (a try-with-resources would close the exchange before its catch could answer)
         }
     }
 
