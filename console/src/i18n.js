@@ -39,6 +39,26 @@ const en = {
   '第几轮': 'Round', '轮次': 'Round', '选择文件': 'Choose file', '下载': 'Download', '立案提案': 'Registered', '已提交提案': 'Filed',
   '立案率': 'Registration rate', '共': 'Total', '我的待办': 'To do', '社情民意': 'Public-opinion reports', '线索': 'Clues',
   '领取': 'Take', '已领取': 'Taken', '报送社情民意': 'Send a report', '登录失败': 'Login failed', '请选择': 'Please choose',
+  '提案线索': 'Clues', '承办单位发布希望委员调研的线索，委员领取后撰写提案（订单式提案）。': 'Handling units post topics they want researched; members take them and write proposals on them (proposals to order).',
+  '已发布': 'Posted', '被领取': 'Taken', '领取委员': 'Takers', '据此提案': 'Proposals written', '发布线索': 'Post a clue', '线索说明': 'Description',
+  '调研需求': 'Research needs', '联系人': 'Contact', '联系电话': 'Phone', '领取截止': 'Open until', '全部': 'All', '据此撰写提案': 'Write a proposal on it',
+  '关闭线索': 'Close', '线索已发布': 'Clue posted', '据线索撰写': 'On the clue',
+  '报送': 'Submitted', '编发专报': 'Compile an issue', '编入专报': 'Include in the issue', '采用单位': 'Adopted by', '已编入专报': 'In an issue', '转交': 'Forward',
+  '编辑': 'Edited by', '原标题': 'Original title', '批示': 'Instruction', '部门反馈': 'Department\'s answer', '处理': 'Handle', '采用': 'Adopt',
+  '不予采用理由': 'Reason not to adopt', '不予采用': 'Do not adopt', '批示领导': 'Instructed by', '记录批示': 'Record instruction', '编辑标题': 'Edited title',
+  '编辑正文': 'Edited text', '保存编辑': 'Save edit', '转交部门': 'Department', '记录反馈': 'Record answer', '推荐至上级政协': 'Recommend to the committee above',
+  '已选': 'Chosen', '专报名称': 'Issue title', '报送对象（以、分隔）': 'Recipients (separated by 、)', '篇': 'reports', '已报送': 'Report sent',
+  '专报已编发': 'Issue compiled', '已推荐至上级': 'Recommended upward',
+  '四级联动': 'Cross-level', '下级政协推荐的提案和社情民意信息，本级采用后作为本级提案办理；每件事项的全部历程各级都能看到。': 'Proposals and reports recommended from below; once adopted they are handled as this committee\'s proposals. Every level reads an item\'s whole journey.',
+  '培育情况': 'Cultivated', '推荐': 'Recommended', '未采用': 'Declined', '待处理': 'Pending', '为': 'for', '收到下级推荐': 'Received from below',
+  '下级推荐': 'From below', '本级推荐': 'Recommended by us', '来自': 'from', '推荐理由': 'Note', '采用为': 'Adopted as', '历程': 'Journey',
+  '委员提案': 'A member\'s proposal', '集体提案': 'Collective proposal', '提案委员用户名（默认原提案人）': 'Member\'s user name (default: the original author)',
+  '提案单位': 'On behalf of',
+  '履职评分规则': 'Scoring rules', '每项按条计分，负分为扣分；上限为年度上限，留空为不设上限。修改后所有委员的得分立即按新规则重算。': 'Points per entry (negative: a deduction); caps are yearly, empty for none. Every score follows a change at once.',
+  '方面': 'Aspect', '上限': 'Cap', '项': 'Item', '每条分值': 'Points each', '优秀': 'Excellent', '良好': 'Good', '合格': 'Pass', '作业': 'Homework',
+  '连续多少天无履职记录视为不活跃': 'Days without an entry before a member counts as inactive', '保存规则': 'Save rules', '规则已保存': 'Rules saved',
+  '工作人员': 'Staff', '授予角色': 'Grant a role', '没有账号的人员会得到新账号，首次登录时设置密码。': 'A person without an account gets one and sets a password at first login.',
+  '角色': 'Role', '邮箱': 'E-mail', '撤销': 'Revoke', '已授予': 'Role granted', '已撤销': 'Role revoked',
   '未读': 'Unread', '条': '', '审查意见': 'Review note', '办理中': 'Handling', '至': 'until', '本人': 'me',
 };
 
@@ -61,6 +81,19 @@ const STATUS = {
   TAG: ['标注主题', 'Tagged'], SUPERVISE: ['督办', 'Supervised'], REQUEST_EXTENSION: ['申请延期', 'Extension asked'],
   DECIDE_EXTENSION: ['延期审批', 'Extension decided'], NOTE: ['沟通记录', 'Note'], REQUEST_RETURN: ['申请退回', 'Return asked'],
   REASSIGN: ['改办', 'Reassigned'], REPLY: ['答复', 'Replied'], FEEDBACK: ['评价', 'Rated'], COSIGNER_FEEDBACK: ['联名人评价', 'Co-signer rated'],
+  OPEN_CLUE: ['可领取', 'Open'], CLOSED: ['已关闭', 'Closed'], ADOPTED: ['已采用', 'Adopted'], NOT_ADOPTED: ['未采用', 'Not adopted'],
+  INSTRUCTED: ['获批示', 'Instructed'], C_RECOMMENDED: ['待采用', 'Recommended'], C_ADOPTED: ['已采用', 'Adopted'], C_DECLINED: ['未采用', 'Declined'],
+  PROPOSAL: ['提案', 'Proposal'], OPINION_REPORT: ['社情民意', 'Public-opinion report'], CLUE: ['提案线索', 'Clue'],
+  PROPOSAL_SUBMITTED: ['提交提案', 'Proposal submitted'], PROPOSAL_REGISTERED: ['提案立案', 'Proposal registered'], PROPOSAL_KEY: ['提案列为重点提案', 'Key proposal'],
+  PROPOSAL_EXCELLENT: ['提案评为优秀提案', 'Excellent proposal'], PROPOSAL_CULTIVATED: ['提案被上级政协采纳', 'Adopted by the committee above'],
+  PROPOSAL_MERGED: ['提案被并案', 'Proposal merged'], OPINION_SUBMITTED: ['报送社情民意信息', 'Report submitted'], OPINION_ADOPTED: ['社情民意信息被采用', 'Report adopted'],
+  OPINION_INCLUDED: ['社情民意信息编入专报', 'Report in an issue'], OPINION_INSTRUCTED: ['社情民意信息获领导批示', 'Report instructed'],
+  MEETING_ATTENDED: ['出席会议和活动', 'Meeting attended'], MEETING_ABSENT_WITH_LEAVE: ['请假缺席会议', 'Absent with leave'],
+  MEETING_ABSENT_WITHOUT_LEAVE: ['无故缺席会议', 'Absent without leave'], CONSULTATION_INVITED: ['受邀参加协商', 'Invited to consultation'],
+  CONSULTATION_SPOKE: ['协商或大会发言', 'Spoke'], CONSULTATION_OPINION_ADOPTED: ['协商意见被采纳', 'Consultation opinion adopted'],
+  CONSULTATION_OPINION_TRANSFORMED: ['协商意见转化为成果', 'Opinion became an outcome'], RESEARCH_JOINED: ['参加调研', 'Research'],
+  INSPECTION_JOINED: ['参加视察', 'Inspection'], CONSTITUENTS_CONTACTED: ['联系界别群众', 'Constituents contacted'],
+  PRACTICAL_THING_DONE: ['为群众办实事', 'Practical thing done'], LEARNING: ['参加学习活动', 'Learning'],
   PUBLISH: ['公开', 'Published'], ARCHIVE: ['归档', 'Archived'], ACTIVE: ['在任', 'Active'], ENDED: ['已离任', 'Ended'],
 };
 
@@ -68,6 +101,10 @@ export function label(code) {
   const s = STATUS[code];
   return s ? s[locale.value === 'en' ? 1 : 0] : code;
 }
+
+const ROLE = { member: '委员', 'proposal-office': '提案委员会', 'handling-unit': '承办单位人员', leader: '领导', 'committee-admin': '管理员',
+  'consultation-office': '协商办' };
+export const roleName = (role) => t(ROLE[role] || role);
 
 export function when(instant) {
   if (!instant) return '';

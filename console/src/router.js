@@ -21,6 +21,11 @@ export const router = createRouter({
     { path: '/activities', component: v('Activities') },
     { path: '/members', component: v('Members') },
     { path: '/units', component: v('Units') },
+    { path: '/clues', component: v('Clues') },
+    { path: '/opinion-reports', component: v('OpinionReports') },
+    { path: '/cultivation', component: v('Cultivation') },
+    { path: '/rules', component: v('Rules') },
+    { path: '/staff', component: v('Staff') },
     { path: '/:rest(.*)', redirect: '/' },
   ],
 });
