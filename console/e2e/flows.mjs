@@ -1,5 +1,6 @@
 // The console as people use it, in Debian's Chromium: a joint proposal's whole life, each person in their own
-// browser, logging in on Keycloak's page and seeing each result on screen; then the member's screens on a phone.
+// browser, logging in on Keycloak's page and seeing each result on screen; then the office's tools around it (clues,
+// 社情民意, 四级联动, scoring rules, staff roles); then the member's screens on a phone.
 // Run by the e2e module's ConsoleBrowserTest against the platform it started:
 //   CONSOLE_URL=http://localhost:8080 SCREENSHOTS=../docs/screenshots node e2e/flows.mjs   (in console/)
 import { chromium } from 'playwright-core';
@@ -48,7 +49,11 @@ async function login(user, options = DESKTOP) {
   return { context, page };
 }
 
-const shot = (page, name) => page.screenshot({ path: join(shots, name + '.png'), fullPage: true });
+/** A screenshot for docs/screenshots, once the last "done" messages have gone (they would cover the screen). */
+async function shot(page, name) {
+  await page.locator('.t-message').first().waitFor({ state: 'detached', timeout: 8000 }).catch(() => {});
+  await page.screenshot({ path: join(shots, name + '.png'), fullPage: true });
+}
 const status = (page) => page.getByTestId('detail-status');
 
 /** Opens a proposal from a list screen by its title. */
@@ -197,6 +202,145 @@ async function jointProposalLife() {
   return title;
 }
 
+/** Goes to a screen by its entry in the navigation. */
+async function nav(page, label) {
+  await page.getByRole('navigation').getByRole('link', { name: label, exact: true }).click();
+}
+
+/**
+ * The office's tools around the proposal: a unit posts a clue and a member writes a proposal on it (订单式提案); a
+ * member's 社情民意 report is adopted and compiled into an issue; the completed proposal goes up to 广州市, whose office
+ * adopts it (四级联动) and both read its journey; the administrator changes a scoring rule and grants a staff role.
+ */
+async function officeTools(title) {
+  const n = Date.now() % 100000;
+  const clueTitle = `黄埔区科技企业研发投入情况调研（${n}）`;
+  const reportTitle = `关于老旧小区加装电梯审批流程过长的情况反映（${n}）`;
+
+  step('hp-unit posts a clue: bad input is refused, then it is on the board');
+  const unit = await login('hp-unit');
+  const u = unit.page;
+  await nav(u, '提案线索');
+  await u.getByRole('button', { name: '发布新线索', exact: true }).click();
+  await u.getByRole('button', { name: '发布线索', exact: true }).click();
+  await assertText(u.getByTestId('clue-error'), '输入无效');
+  await u.getByLabel('标题', { exact: true }).fill(clueTitle);
+  await u.getByLabel('线索说明').fill('希望委员就区内科技企业研发投入的结构和扶持政策效果开展调研。');
+  await u.getByLabel('调研需求').fill('走访10家以上企业');
+  await u.getByLabel('联系人', { exact: true }).fill('陈科长');
+  await u.getByLabel('联系电话').fill('020-82111111');
+  await u.getByRole('button', { name: '发布线索', exact: true }).click();
+  await u.getByTestId('clue').filter({ hasText: clueTitle }).waitFor();
+  await unit.context.close();
+
+  step('hp-member takes the clue and writes a proposal on it, then sends a 社情民意 report');
+  const member = await login('hp-member');
+  const m = member.page;
+  await nav(m, '提案线索');
+  const clue = m.getByTestId('clue').filter({ hasText: clueTitle });
+  await clue.getByRole('button', { name: '领取', exact: true }).click();
+  await assertText(clue, '已领取');
+  await clue.getByRole('link', { name: '据此撰写提案' }).click();
+  await assertText(m.getByTestId('from-clue'), clueTitle);
+  const clueProposal = `关于加大科技企业研发费用补贴力度的提案（${n}）`;
+  await m.getByLabel('标题', { exact: true }).fill(clueProposal);
+  await m.getByLabel('正文', { exact: true }).fill('调研发现，区内中小科技企业研发投入强度偏低。建议提高研发费用补贴比例。');
+  await m.getByRole('button', { name: '提交', exact: true }).click();
+  await m.getByRole('heading', { name: clueProposal }).waitFor();
+
+  await nav(m, '社情民意');
+  await m.getByLabel('标题', { exact: true }).fill(reportTitle);
+  await m.getByLabel('正文', { exact: true }).fill('群众反映：老旧小区加装电梯需经多个部门审批，平均耗时超过半年，建议推行并联审批。');
+  await m.getByRole('button', { name: '提交', exact: true }).click();
+  await assertText(m.getByTestId('opinion-report').filter({ hasText: reportTitle }).getByTestId('op-status'), '已提交');
+
+  step('hp-staff adopts the report and compiles it into an issue; the clue board shows the proposal written on it');
+  const staff = await login('hp-staff');
+  const s = staff.page;
+  await nav(s, '社情民意');
+  const report = s.getByTestId('opinion-report').filter({ hasText: reportTitle });
+  await report.getByRole('button', { name: '处理', exact: true }).click();
+  await report.getByRole('button', { name: '采用', exact: true }).click(); // no adopter named: refused
+  await assertText(s.getByTestId('action-error'), '输入无效');
+  await report.getByLabel('采用单位').fill('区委办公室《社情民意专报》');
+  await report.getByRole('button', { name: '采用', exact: true }).click();
+  await assertText(report.getByTestId('op-status'), '已采用');
+  await s.getByLabel('编入专报 ' + reportTitle).check();
+  await s.getByLabel('报送对象（以、分隔）').fill('区委办公室、区政府办公室');
+  await s.getByRole('button', { name: '编发专报', exact: true }).click();
+  await assertText(s.getByTestId('issue'), '区委办公室、区政府办公室');
+  await assertText(report, '已编入专报');
+  await shot(s, 'desktop-office-opinion-reports');
+  await nav(s, '提案线索');
+  await assertText(s.getByTestId('clue').filter({ hasText: clueTitle }), clueProposal);
+  await shot(s, 'desktop-office-clues');
+
+  step('hp-staff recommends the completed proposal to 广州市 (四级联动)');
+  await open(s, '全部提案', title);
+  await s.getByLabel('推荐理由').fill('社区养老服务站建设经验可在全市推广');
+  await s.getByRole('button', { name: '推荐至上级政协', exact: true }).click();
+  await assertText(s.getByTestId('lineage'), '待采用');
+  await staff.context.close();
+
+  step('gz-staff adopts it as a collective proposal of 广州市 and reads its journey');
+  const city = await login('gz-staff');
+  const g = city.page;
+  await nav(g, '四级联动');
+  const item = g.getByTestId('cultivation-item').filter({ hasText: title });
+  await item.getByRole('button', { name: '处理', exact: true }).click();
+  await item.getByRole('group', { name: '采用为' }).getByText('集体提案').click();
+  await item.getByLabel('提案单位').fill('广州市政协社会和法制委员会');
+  await item.getByRole('button', { name: '采用', exact: true }).click();
+  await g.getByLabel('状态').selectOption('');
+  const adopted = g.getByTestId('cultivation-item').filter({ hasText: title });
+  await assertText(adopted.getByTestId('cult-status'), '已采用');
+  await adopted.getByRole('button', { name: '历程', exact: true }).click();
+  await assertText(adopted.getByTestId('lineage'), '已采用');
+  await shot(g, 'desktop-office-cultivation');
+  await city.context.close();
+
+  step('the member reads the journey on the proposal');
+  await open(m, '我的提案', title);
+  await assertText(m.getByTestId('lineage'), '已采用');
+  await member.context.close();
+
+  step('hp-admin changes a scoring rule (a bad value is refused) and grants, then revokes, a staff role');
+  const admin = await login('hp-admin');
+  const a = admin.page;
+  await nav(a, '履职评分规则');
+  const points = a.getByTestId('points-LEARNING');
+  const before = await points.inputValue();
+  const inactive = a.getByLabel('连续多少天无履职记录视为不活跃');
+  const days = await inactive.inputValue();
+  await inactive.fill('5');
+  await a.getByRole('button', { name: '保存规则', exact: true }).click();
+  await assertText(a.getByTestId('form-error'), '连续多少天无履职记录视为不活跃');
+  await inactive.fill(days);
+  await points.fill(String(Number(before) + 1));
+  await a.getByRole('button', { name: '保存规则', exact: true }).click();
+  await a.getByText('规则已保存').first().waitFor();
+  await a.reload();
+  assert.equal(Number(await a.getByTestId('points-LEARNING').inputValue()), Number(before) + 1);
+  await shot(a, 'desktop-admin-scoring-rules');
+  await a.getByTestId('points-LEARNING').fill(before); // the other e2e tests score under the default rules
+  await a.getByRole('button', { name: '保存规则', exact: true }).click();
+  await a.getByText('规则已保存').first().waitFor();
+
+  const clerk = `hp-clerk${n}`;
+  await nav(a, '工作人员');
+  await a.getByLabel('用户名', { exact: true }).fill(clerk);
+  await a.getByLabel('角色', { exact: true }).selectOption('leader');
+  await a.getByLabel('姓名', { exact: true }).fill('赵明');
+  await a.getByRole('button', { name: '授予角色', exact: true }).click();
+  const row = a.getByTestId('staff-row').filter({ hasText: clerk });
+  await assertText(row, '领导');
+  await shot(a, 'desktop-admin-staff');
+  a.once('dialog', (d) => d.accept());
+  await row.getByRole('button', { name: `撤销 ${clerk} 领导` }).click();
+  await row.waitFor({ state: 'detached' });
+  await admin.context.close();
+}
+
 async function phoneMember(title) {
   step('hp-member on a 375-px phone');
   const { context, page } = await login('hp-member', PHONE);
@@ -224,6 +368,16 @@ async function phoneMember(title) {
   await page.getByTestId('score').waitFor();
   await fits('duty record');
   await shot(page, 'phone-member-duty-record');
+  await nav(page, '社情民意');
+  await page.getByTestId('opinion-report').first().waitFor();
+  await fits('public-opinion reports');
+  await shot(page, 'phone-member-opinion-reports');
+  await nav(page, '提案线索');
+  await page.getByTestId('clue').first().waitFor();
+  await fits('clues');
+  await shot(page, 'phone-member-clues');
+  await nav(page, '履职档案');
+  await page.getByTestId('score').waitFor();
   // English is one choice away
   await page.getByLabel('语言').selectOption('en');
   await page.getByRole('heading', { name: 'Duty record' }).waitFor();
@@ -241,6 +395,7 @@ async function phoneMember(title) {
 
 try {
   const title = await jointProposalLife();
+  await officeTools(title);
   await phoneMember(title);
   step('all flows passed');
 } catch (e) {

@@ -40,7 +40,7 @@ const en = {
   '立案率': 'Registration rate', '共': 'Total', '我的待办': 'To do', '社情民意': 'Public-opinion reports', '线索': 'Clues',
   '领取': 'Take', '已领取': 'Taken', '报送社情民意': 'Send a report', '登录失败': 'Login failed', '请选择': 'Please choose',
   '提案线索': 'Clues', '承办单位发布希望委员调研的线索，委员领取后撰写提案（订单式提案）。': 'Handling units post topics they want researched; members take them and write proposals on them (proposals to order).',
-  '已发布': 'Posted', '被领取': 'Taken', '领取委员': 'Takers', '据此提案': 'Proposals written', '发布线索': 'Post a clue', '线索说明': 'Description',
+  '已发布': 'Posted', '被领取': 'Taken', '领取委员': 'Takers', '据此提案': 'Proposals written', '发布线索': 'Post the clue', '发布新线索': 'Post a clue', '线索说明': 'Description',
   '调研需求': 'Research needs', '联系人': 'Contact', '联系电话': 'Phone', '领取截止': 'Open until', '全部': 'All', '据此撰写提案': 'Write a proposal on it',
   '关闭线索': 'Close', '线索已发布': 'Clue posted', '据线索撰写': 'On the clue',
   '报送': 'Submitted', '编发专报': 'Compile an issue', '编入专报': 'Include in the issue', '采用单位': 'Adopted by', '已编入专报': 'In an issue', '转交': 'Forward',
@@ -59,6 +59,9 @@ const en = {
   '连续多少天无履职记录视为不活跃': 'Days without an entry before a member counts as inactive', '保存规则': 'Save rules', '规则已保存': 'Rules saved',
   '工作人员': 'Staff', '授予角色': 'Grant a role', '没有账号的人员会得到新账号，首次登录时设置密码。': 'A person without an account gets one and sets a password at first login.',
   '角色': 'Role', '邮箱': 'E-mail', '撤销': 'Revoke', '已授予': 'Role granted', '已撤销': 'Role revoked',
+  '提案办设置': 'Proposal office settings', '届': 'Term', '次会议': 'Session', '办理期限（天）': 'Days to answer',
+  '申请退回期限（天）': 'Days to ask to return', '逾期督办（超期后天数）': 'Escalation (days overdue)', '保存设置': 'Save settings', '再次通知承办单位': 'Remind the unit', '报提案委员会': 'Tell the office', '报督办领导': 'Tell the supervising leader', '设置已保存': 'Settings saved',
+  '新的一次会议开始后，提案编号从0001重新开始。': 'Numbers start again at 0001 with a new session.',
   '未读': 'Unread', '条': '', '审查意见': 'Review note', '办理中': 'Handling', '至': 'until', '本人': 'me',
 };
 

@@ -16,7 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The web console as people use it, in Debian's Chromium driven by playwright-core (console/e2e/flows.mjs): each
  * person logs in on Keycloak's page; a joint proposal goes from the member's draft through co-signing, the office's
  * registration and assignment, two replies and two ratings to publication, each step checked on the next person's
- * screen; then the member's screens on a 375-px phone. The run saves the screenshots in docs/screenshots.
+ * screen; then the office's tools around it — a unit's clue taken and written on (订单式提案), a 社情民意 report
+ * adopted and compiled into an issue, the proposal recommended to 广州市 and adopted there with its journey on both
+ * sides (四级联动), a scoring rule changed and a staff role granted and revoked by the administrator —; then the
+ * member's screens on a 375-px phone. The run saves the screenshots in docs/screenshots.
  */
 class ConsoleBrowserTest extends E2eTest {
 
