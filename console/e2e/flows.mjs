@@ -233,7 +233,7 @@ async function officeTools(title) {
   await u.getByTestId('clue').filter({ hasText: clueTitle }).waitFor();
   await unit.context.close();
 
-  step('hp-member takes the clue and writes a proposal on it, then sends a 社情民意 report');
+  step('hp-member takes the clue and writes a proposal on it, sends a 社情民意 report and reports a 履职 record');
   const member = await login('hp-member');
   const m = member.page;
   await nav(m, '提案线索');
@@ -253,6 +253,15 @@ async function officeTools(title) {
   await m.getByLabel('正文', { exact: true }).fill('群众反映：老旧小区加装电梯需经多个部门审批，平均耗时超过半年，建议推行并联审批。');
   await m.getByRole('button', { name: '提交', exact: true }).click();
   await assertText(m.getByTestId('opinion-report').filter({ hasText: reportTitle }).getByTestId('op-status'), '已提交');
+
+  const recordTitle = `走访黄埔区科学城企业员工听取意见（${n}）`;
+  await nav(m, '履职档案');
+  await m.getByRole('button', { name: '提交', exact: true }).click();
+  await assertText(m.getByTestId('form-error'), '标题');
+  await m.getByLabel('标题', { exact: true }).fill(recordTitle);
+  await m.getByLabel('详情').fill('听取了30余名员工关于通勤和子女入学的意见。');
+  await m.getByRole('button', { name: '提交', exact: true }).click();
+  await assertText(m.getByTestId('self-record').filter({ hasText: recordTitle }).getByTestId('record-status'), '待确认');
 
   step('hp-staff adopts the report and compiles it into an issue; the clue board shows the proposal written on it');
   const staff = await login('hp-staff');
@@ -304,9 +313,15 @@ async function officeTools(title) {
   await assertText(m.getByTestId('lineage'), '已采用');
   await member.context.close();
 
-  step('hp-admin changes a scoring rule (a bad value is refused) and grants, then revokes, a staff role');
+  step('hp-admin confirms the member\'s record, changes a scoring rule (a bad value is refused) and grants, then revokes, a staff role');
   const admin = await login('hp-admin');
   const a = admin.page;
+  await nav(a, '履职记录审核');
+  const record = a.getByTestId('self-record').filter({ hasText: recordTitle });
+  await record.getByRole('button', { name: '确认', exact: true }).click();
+  await record.waitFor({ state: 'detached' }); // no longer pending
+  await a.getByLabel('状态').selectOption('CONFIRMED');
+  await assertText(a.getByTestId('self-record').filter({ hasText: recordTitle }).getByTestId('record-status'), '已确认');
   await nav(a, '履职评分规则');
   const points = a.getByTestId('points-LEARNING');
   const before = await points.inputValue();

@@ -62,6 +62,9 @@ const en = {
   '提案办设置': 'Proposal office settings', '届': 'Term', '次会议': 'Session', '办理期限（天）': 'Days to answer',
   '申请退回期限（天）': 'Days to ask to return', '逾期督办（超期后天数）': 'Escalation (days overdue)', '保存设置': 'Save settings', '再次通知承办单位': 'Remind the unit', '报提案委员会': 'Tell the office', '报督办领导': 'Tell the supervising leader', '设置已保存': 'Settings saved',
   '新的一次会议开始后，提案编号从0001重新开始。': 'Numbers start again at 0001 with a new session.',
+  '履职记录审核': 'Records to confirm', '委员报告的联系群众、为群众办实事和学习活动，确认后计入履职档案。': 'What members report of their own (constituents contacted, practical things done, learning) counts once confirmed.',
+  '审核意见': 'Note', '确认': 'Confirm', '不予确认': 'Reject', '报告履职': 'Report a record', '类别': 'Kind', '日期': 'Date', '详情': 'Details',
+  '我报告的履职': 'My reported records', '已提交，待确认': 'Sent; waiting to be confirmed',
   '未读': 'Unread', '条': '', '审查意见': 'Review note', '办理中': 'Handling', '至': 'until', '本人': 'me',
 };
 
@@ -97,6 +100,7 @@ const STATUS = {
   CONSULTATION_OPINION_TRANSFORMED: ['协商意见转化为成果', 'Opinion became an outcome'], RESEARCH_JOINED: ['参加调研', 'Research'],
   INSPECTION_JOINED: ['参加视察', 'Inspection'], CONSTITUENTS_CONTACTED: ['联系界别群众', 'Constituents contacted'],
   PRACTICAL_THING_DONE: ['为群众办实事', 'Practical thing done'], LEARNING: ['参加学习活动', 'Learning'],
+  R_PENDING: ['待确认', 'Pending'], R_CONFIRMED: ['已确认', 'Confirmed'], R_REJECTED: ['未确认', 'Rejected'],
   PUBLISH: ['公开', 'Published'], ARCHIVE: ['归档', 'Archived'], ACTIVE: ['在任', 'Active'], ENDED: ['已离任', 'Ended'],
 };
 

@@ -26,6 +26,7 @@ export const router = createRouter({
     { path: '/cultivation', component: v('Cultivation') },
     { path: '/rules', component: v('Rules') },
     { path: '/staff', component: v('Staff') },
+    { path: '/records', component: v('Records') },
     { path: '/:rest(.*)', redirect: '/' },
   ],
 });
