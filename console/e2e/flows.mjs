@@ -356,6 +356,35 @@ async function officeTools(title) {
   await admin.context.close();
 }
 
+/**
+ * Every screen each kind of person has in their navigation opens without an error: no call of the screen's answers
+ * 4xx/5xx and nothing is shown as an error (a screen that asks for what its roles do not allow fails here).
+ */
+async function everyScreen() {
+  for (const [user, committee] of [['hp-leader'], ['hp-admin'], ['hp-unit'], ['gz-member', '440100'], ['gz-member', '440000'], ['qg-staff']]) {
+    step(`every screen of ${user}${committee ? ' in ' + committee : ''}`);
+    const { context, page } = await login(user);
+    await page.locator('main h2').first().waitFor(); // the committees and roles are loaded: the navigation is whole
+    if (committee) await page.getByLabel('委员会', { exact: true }).selectOption(committee);
+    const failed = [];
+    page.on('response', (r) => {
+      if (r.status() >= 400 && new URL(r.url()).origin === new URL(base).origin) failed.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+    });
+    const links = page.getByRole('navigation').getByRole('link');
+    const labels = await links.allInnerTexts();
+    assert.ok(labels.length > 2, `${user} has a navigation`);
+    for (const label of labels) {
+      await links.filter({ hasText: label }).first().click();
+      await page.locator('main h2').first().waitFor();
+      await page.locator('html[data-pending="0"]').waitFor();
+      const errors = await page.locator('main .error').allInnerTexts();
+      assert.deepEqual(errors, [], `${user} on ${label} sees an error`);
+      assert.deepEqual(failed, [], `${user} on ${label}: a call failed`);
+    }
+    await context.close();
+  }
+}
+
 async function phoneMember(title) {
   step('hp-member on a 375-px phone');
   const { context, page } = await login('hp-member', PHONE);
@@ -409,9 +438,14 @@ async function phoneMember(title) {
 }
 
 try {
-  const title = await jointProposalLife();
-  await officeTools(title);
-  await phoneMember(title);
+  if (process.env.FLOWS === 'screens') { // while working on the screens: only the sweep of every screen
+    await everyScreen();
+  } else {
+    const title = await jointProposalLife();
+    await officeTools(title);
+    await everyScreen();
+    await phoneMember(title);
+  }
   step('all flows passed');
 } catch (e) {
   for (const [who, page] of pages) {

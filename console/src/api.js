@@ -14,7 +14,23 @@ function key() {
   return crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random();
 }
 
+// Calls in flight, on <html data-pending>: screens and the browser tests can tell when a screen has loaded.
+let pending = 0;
+function inFlight(delta) {
+  pending += delta;
+  document.documentElement.dataset.pending = String(pending);
+}
+
 export async function call(method, path, body, extra = {}) {
+  inFlight(1);
+  try {
+    return await send(method, path, body, extra);
+  } finally {
+    inFlight(-1);
+  }
+}
+
+async function send(method, path, body, extra) {
   const headers = { Accept: 'application/json', ...extra.headers };
   const token = await accessToken();
   if (token) headers.Authorization = 'Bearer ' + token;

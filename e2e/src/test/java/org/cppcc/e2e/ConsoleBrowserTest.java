@@ -18,8 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * registration and assignment, two replies and two ratings to publication, each step checked on the next person's
  * screen; then the office's tools around it — a unit's clue taken and written on (订单式提案), a 社情民意 report
  * adopted and compiled into an issue, the proposal recommended to 广州市 and adopted there with its journey on both
- * sides (四级联动), a scoring rule changed and a staff role granted and revoked by the administrator —; then the
- * member's screens on a 375-px phone. The run saves the screenshots in docs/screenshots.
+ * sides (四级联动), a scoring rule changed and a staff role granted and revoked by the administrator —; then every
+ * screen in the navigation of a leader, an administrator, a unit's officer, a member of two committees (in each) and
+ * the national office opens with no failed call and no error shown; then the member's screens on a 375-px phone. The run saves the screenshots in docs/screenshots.
  */
 class ConsoleBrowserTest extends E2eTest {
 
