@@ -65,6 +65,7 @@ const en = {
   '履职记录审核': 'Records to confirm', '委员报告的联系群众、为群众办实事和学习活动，确认后计入履职档案。': 'What members report of their own (constituents contacted, practical things done, learning) counts once confirmed.',
   '审核意见': 'Note', '确认': 'Confirm', '不予确认': 'Reject', '报告履职': 'Report a record', '类别': 'Kind', '日期': 'Date', '详情': 'Details',
   '我报告的履职': 'My reported records', '已提交，待确认': 'Sent; waiting to be confirmed',
+  '可领取线索': 'Clues to take', '待处理社情民意': 'Reports to handle',
   '未读': 'Unread', '条': '', '审查意见': 'Review note', '办理中': 'Handling', '至': 'until', '本人': 'me',
 };
 
